@@ -1,0 +1,2 @@
+export { createArticleRecord, createArticleId, toSpeakerKeys, toTopicKeys } from './create-article-record';
+export type { CreateArticleRecordOptions } from './create-article-record';
