@@ -7,8 +7,18 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'ClipShelf',
     description: 'Save the news, see who said what. Everything stays on your device.',
+    // activeTab + scripting: read the one page the user clicked ClipShelf on; storage + unlimitedStorage:
+    // the local IndexedDB library; contextMenus: "Save page" / "Save selection".
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
     action: { default_title: 'Save page to ClipShelf' },
+    icons: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' },
+    commands: {
+      // Opening the popup is the save (and grants activeTab), exactly like a click on the button.
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the current page to ClipShelf',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,2 +1,13 @@
 export { createArticleRecord, createArticleId, toSpeakerKeys, toTopicKeys } from './create-article-record';
 export type { CreateArticleRecordOptions } from './create-article-record';
+export { createArticleStore, openArticleStore, requestPersistentStorage } from './article-store';
+export type { ArticleQuery, ArticleStore, LibraryFacet, LibraryFacets, SaveArticleResult } from './article-store';
+export { openArticleDb, createReopeningConnection } from './open-article-db';
+export type { ArticleDb, OpenArticleDbOptions } from './open-article-db';
+export { DB_NAME, DB_VERSION } from './schema';
+export type { ClipShelfDB } from './schema';
+export { StoreError, QUOTA_MESSAGE } from './store-error';
+export type { StoreErrorCode } from './store-error';
+export { createArticleMatcher, foldText } from './search-articles';
+export { toArticleMeta, toArticleContent, toAnalysis } from './validate-record';
+export { announceLibraryChange, onLibraryChange } from './library-changes';

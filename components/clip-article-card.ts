@@ -1,0 +1,235 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { toSafeHttpUrl, type FeedItem } from '../lib/feed';
+import { baseStyles } from './clip-base-styles';
+import { emitClipEvent } from './clip-events';
+import { defineElement } from './define-element';
+import { formatFeedDate, toDateAttribute } from './format-date';
+import type { StatementHrefBuilder } from './clip-speaker-list';
+import './clip-speaker-list';
+import './clip-topic-chips';
+
+/** How a card is laid out: `list` (full), `compact` (title, meta, speaker names) or `cards` (boxed tile). */
+export type ClipLayout = 'list' | 'compact' | 'cards';
+
+/**
+ * One saved article: title (a link to the original when it has an http(s) URL), site, date,
+ * reading time, summary, topic chips and who said what.
+ *
+ * API (properties / attributes):
+ * - `.article: FeedItem` — from lib/feed; convert stored articles with `toFeedItem(meta)`.
+ * - `layout` — `list` (default) | `compact` | `cards`.
+ * - `heading-level` (number, default 3) — the title's heading level (2–6).
+ * - `max-statements` (number, default 2) — statements per speaker before "Show more" (-1 = all).
+ * - `.statementHref` — passed to the speaker list (statements become links).
+ * - `selectable` (boolean) — topic chips and speaker names become buttons firing select events.
+ * - `selected-topic`, `selected-speaker` (strings) — mark the active filter (`aria-pressed`).
+ * - `locale` (string) — for the date; default: the document's language.
+ * - slot `actions` — extra controls (e.g. the popup's Delete button) shown in the card footer.
+ *
+ * Clicking the title fires `clip-article-open`; call `event.preventDefault()` to stop the link's
+ * navigation (e.g. to open the extension's reader instead). An article without a URL shows its
+ * title as a button that only fires the event.
+ *
+ * @summary One saved article with its summary, topics and speakers.
+ * @fires clip-article-open - The title was activated; `detail: { article, url }`. Cancelable, bubbles, composed.
+ * @fires clip-topic-select - From the topic chips (when selectable).
+ * @fires clip-speaker-select - From the speaker list (when selectable).
+ * @slot actions - Controls shown at the end of the card.
+ * @csspart article - The `<article>` box.
+ * @csspart title - The title link or button.
+ * @csspart meta - The site · date · reading-time line.
+ * @csspart summary - The summary paragraph.
+ * @csspart topics - The topic chips element (forwards its `chip` part as `chip`).
+ * @csspart speakers - The speaker list element (forwards `name`, `role`, `statement`).
+ * @cssproperty --clip-card-bg - Card background (cards layout).
+ * @cssproperty --clip-border - Border and divider colour.
+ * @cssproperty --clip-radius - Corner radius (cards layout).
+ */
+export class ClipArticleCard extends LitElement {
+  static override properties = {
+    article: { attribute: false },
+    layout: { type: String, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    maxStatements: { type: Number, attribute: 'max-statements' },
+    statementHref: { attribute: false },
+    selectable: { type: Boolean },
+    selectedTopic: { type: String, attribute: 'selected-topic' },
+    selectedSpeaker: { type: String, attribute: 'selected-speaker' },
+    locale: { type: String },
+  };
+
+  declare article: FeedItem | null;
+  declare layout: ClipLayout;
+  declare headingLevel: number;
+  declare maxStatements: number;
+  declare statementHref: StatementHrefBuilder | null;
+  declare selectable: boolean;
+  declare selectedTopic: string;
+  declare selectedSpeaker: string;
+  declare locale: string;
+
+  constructor() {
+    super();
+    this.article = null;
+    this.layout = 'list';
+    this.headingLevel = 3;
+    this.maxStatements = 2;
+    this.statementHref = null;
+    this.selectable = false;
+    this.selectedTopic = '';
+    this.selectedSpeaker = '';
+    this.locale = '';
+  }
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      article {
+        display: grid;
+        gap: 0.35rem;
+        overflow-wrap: anywhere;
+      }
+      :host([layout='cards']) article {
+        height: 100%;
+        padding: 0.85rem 1rem;
+        border: 1px solid var(--clip-border, #d5d9e3);
+        border-radius: var(--clip-radius, 10px);
+        background: var(--clip-card-bg, transparent);
+      }
+      .title {
+        margin: 0;
+        font-size: 1.0625rem;
+        line-height: 1.3;
+        font-weight: 650;
+      }
+      :host([layout='compact']) .title {
+        font-size: 1rem;
+      }
+      .title a {
+        color: var(--clip-title, var(--clip-fg, #1b1b1f));
+        text-decoration: none;
+      }
+      .title a:hover {
+        text-decoration: underline;
+        text-underline-offset: 2px;
+      }
+      .title button {
+        all: unset;
+        cursor: pointer;
+      }
+      .title button:focus-visible {
+        outline: 2px solid var(--clip-focus, #0b57d0);
+        outline-offset: 2px;
+      }
+      .meta {
+        font-size: 0.8125rem;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 0.35rem;
+      }
+      .meta > * + *::before {
+        content: '·';
+        margin-inline-end: 0.35rem;
+      }
+      .summary {
+        margin: 0;
+      }
+      .names {
+        margin: 0;
+        font-size: 0.875rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+      }
+    `,
+  ];
+
+  override render() {
+    const a = this.article;
+    if (!a || typeof a !== 'object' || !a._clipshelf) return nothing;
+    const data = a._clipshelf;
+    const url = toSafeHttpUrl(a.url);
+    const locale = this.locale || (typeof document !== 'undefined' ? document.documentElement.lang : '') || undefined;
+    const date = formatFeedDate(a.date_published, locale) || formatFeedDate(data.saved_at, locale);
+    const dateAttr = toDateAttribute(a.date_published) || toDateAttribute(data.saved_at);
+    const compact = this.layout === 'compact';
+    const title = a.title || url || 'Untitled article';
+    const named = data.speakers.filter((s) => s.kind !== 'unnamed');
+    return html`<article part="article" lang=${a.language || nothing}>
+      ${this.renderHeading_(
+        url
+          ? html`<a href=${url} part="title" @click=${(e: Event) => this.open_(e, url)}>${title}</a>`
+          : html`<button type="button" part="title" @click=${(e: Event) => this.open_(e, null)}>${title}</button>`,
+      )}
+      <div class="meta muted" part="meta">
+        ${data.site ? html`<span>${data.site}</span>` : nothing}
+        ${date ? html`<time datetime=${dateAttr || nothing}>${date}</time>` : nothing}
+        ${data.reading_minutes > 0 ? html`<span>${data.reading_minutes} min read</span>` : nothing}
+      </div>
+      ${!compact && a.summary ? html`<p class="summary" part="summary">${a.summary}</p>` : nothing}
+      ${data.topics.length
+        ? html`<clip-topic-chips
+            part="topics"
+            exportparts="chip"
+            .topics=${data.topics.map((t) => t.phrase)}
+            ?selectable=${this.selectable}
+            selected=${this.selectedTopic}
+            max=${compact ? 4 : 8}
+            label=${`Topics of ${title}`}
+          ></clip-topic-chips>`
+        : nothing}
+      ${compact
+        ? named.length
+          ? html`<p class="names muted">Speakers: ${named.map((s) => s.name).join(', ')}</p>`
+          : nothing
+        : data.speakers.length
+          ? html`<clip-speaker-list
+              part="speakers"
+              exportparts="name, role, statement"
+              .speakers=${data.speakers}
+              .statementHref=${this.statementHref}
+              max-statements=${this.maxStatements}
+              ?selectable=${this.selectable}
+              selected=${this.selectedSpeaker}
+              label=${`Who said what in ${title}`}
+            ></clip-speaker-list>`
+          : nothing}
+      <div class="actions"><slot name="actions"></slot></div>
+    </article>`;
+  }
+
+  private renderHeading_(content: unknown) {
+    switch (Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3))) {
+      case 2:
+        return html`<h2 class="title">${content}</h2>`;
+      case 4:
+        return html`<h4 class="title">${content}</h4>`;
+      case 5:
+        return html`<h5 class="title">${content}</h5>`;
+      case 6:
+        return html`<h6 class="title">${content}</h6>`;
+      default:
+        return html`<h3 class="title">${content}</h3>`;
+    }
+  }
+
+  private open_(event: Event, url: string | null) {
+    if (!this.article) return;
+    const proceed = emitClipEvent(this, 'clip-article-open', { article: this.article, url });
+    if (!proceed) event.preventDefault();
+  }
+}
+
+defineElement('clip-article-card', ClipArticleCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'clip-article-card': ClipArticleCard;
+  }
+}

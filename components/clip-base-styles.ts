@@ -1,0 +1,61 @@
+import { css } from 'lit';
+
+/**
+ * Styles every ClipShelf component shares. Colours come from the documented `--clip-*` custom
+ * properties (set by <clip-shelf> per theme, or by the extension's pages), with light fallbacks
+ * so each component also looks right on its own.
+ */
+export const baseStyles = css`
+  :host {
+    font-family: var(--clip-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--clip-fg, #1b1b1f);
+    line-height: 1.45;
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  a {
+    color: var(--clip-link, #0b57d0);
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--clip-focus, #0b57d0);
+    outline-offset: 2px;
+    border-radius: 3px;
+  }
+  ul.plain {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .muted {
+    color: var(--clip-muted, #545762);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .link-button {
+    background: none;
+    border: 0;
+    padding: 0;
+    cursor: pointer;
+    text-align: start;
+    color: var(--clip-link, #0b57d0);
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  q {
+    quotes: '\\201C' '\\201D' '\\2018' '\\2019';
+  }
+`;

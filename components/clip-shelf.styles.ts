@@ -1,0 +1,273 @@
+import { css } from 'lit';
+
+/** Theme tokens: light-dark() picks by the host's color-scheme (light, dark, or both for `auto`). */
+const tokens = css`
+  --clip-bg: light-dark(#ffffff, #16181d);
+  --clip-fg: light-dark(#1b1b1f, #e7e9ee);
+  --clip-muted: light-dark(#52566a, #aab0c0);
+  --clip-link: light-dark(#0b57d0, #9ec1ff);
+  --clip-title: light-dark(#1b1b1f, #f3f4f7);
+  --clip-accent: light-dark(#0b57d0, #9ec1ff);
+  --clip-on-accent: light-dark(#ffffff, #0d1b33);
+  --clip-border: light-dark(#d5d9e3, #3a3f4c);
+  --clip-card-bg: light-dark(#ffffff, #1d2027);
+  --clip-chip-bg: light-dark(#e8eefb, #263149);
+  --clip-chip-fg: light-dark(#173a7a, #d2e0ff);
+  --clip-quote-bar: light-dark(#c5cbe0, #46506a);
+  --clip-focus: light-dark(#0b57d0, #9ec1ff);
+  --clip-input-bg: light-dark(#ffffff, #1d2027);
+`;
+
+/**
+ * <clip-shelf>'s styles. Theme tokens are set on :host (auto follows prefers-color-scheme through color-scheme); a page overrides any of them with
+ * `clip-shelf { --clip-accent: … }` (page styles beat :host rules), or per theme with
+ * `clip-shelf[theme=dark] { … }`.
+ */
+export const shelfStyles = css`
+  :host {
+    ${tokens}
+    color-scheme: light dark;
+    display: block;
+    container-type: inline-size;
+    background: var(--clip-bg);
+    color: var(--clip-fg);
+    border-radius: var(--clip-radius, 10px);
+    font-size: var(--clip-font-size, 1rem);
+    min-width: 0;
+  }
+  .shelf {
+    padding: var(--clip-padding, 1rem);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.6rem 1rem;
+    margin-bottom: 0.75rem;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25rem;
+    line-height: 1.3;
+  }
+  .search {
+    flex: 1 1 12rem;
+    max-width: 22rem;
+  }
+  .search input {
+    width: 100%;
+    font: inherit;
+    padding: 0.35rem 0.6rem;
+    border: 1px solid var(--clip-muted);
+    border-radius: 6px;
+    background: var(--clip-input-bg);
+    color: var(--clip-fg);
+  }
+  .search input:focus-visible {
+    outline: 2px solid var(--clip-focus);
+    outline-offset: 1px;
+  }
+  [role='tablist'] {
+    display: flex;
+    gap: 0.25rem;
+    border-bottom: 1px solid var(--clip-border);
+    margin-bottom: 0.75rem;
+    overflow-x: auto;
+  }
+  [role='tab'] {
+    background: none;
+    border: 0;
+    border-bottom: 3px solid transparent;
+    padding: 0.4rem 0.75rem;
+    cursor: pointer;
+    color: var(--clip-muted);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  [role='tab'][aria-selected='true'] {
+    color: var(--clip-fg);
+    border-bottom-color: var(--clip-accent);
+  }
+  [role='tab']:focus-visible {
+    outline-offset: -2px;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem;
+    margin: 0 0 0.6rem;
+    font-size: 0.875rem;
+  }
+  .filter {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    padding: 0.1rem 0.25rem 0.1rem 0.6rem;
+    border-radius: 999px;
+    border: 1px solid var(--clip-accent);
+    background: none;
+    cursor: pointer;
+  }
+  .filter span[aria-hidden] {
+    font-size: 1.1em;
+    line-height: 1;
+    padding: 0 0.25rem;
+  }
+  .count {
+    margin: 0 0 0.6rem;
+    font-size: 0.875rem;
+  }
+  .items {
+    display: grid;
+    gap: 1rem;
+  }
+  :host([layout='compact']) .items {
+    gap: 0.6rem;
+  }
+  .items > li + li {
+    border-top: 1px solid var(--clip-border);
+    padding-top: 1rem;
+  }
+  /* Long lists: the browser skips style, layout and paint of cards and groups that are off screen. */
+  .items > li,
+  .group {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 16rem;
+  }
+  :host([layout='compact']) .items > li + li {
+    padding-top: 0.6rem;
+  }
+  :host([layout='cards']) .items {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
+  }
+  :host([layout='cards']) .items > li + li {
+    border-top: 0;
+    padding-top: 0;
+  }
+  .group + .group {
+    margin-top: 1.1rem;
+    padding-top: 1rem;
+    border-top: 1px solid var(--clip-border);
+  }
+  .group h3 {
+    margin: 0;
+    font-size: 1.0625rem;
+  }
+  .group-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.2rem 0.75rem;
+  }
+  .roles {
+    margin: 0.1rem 0 0.35rem;
+    font-size: 0.875rem;
+  }
+  .entries {
+    display: grid;
+    gap: 0.5rem;
+    margin-top: 0.4rem;
+  }
+  .entry-title {
+    font-weight: 600;
+  }
+  .entry-meta {
+    font-size: 0.8125rem;
+  }
+  .said {
+    margin: 0.15rem 0 0;
+    padding: 0 0 0 0.6rem;
+    border-inline-start: 2px solid var(--clip-quote-bar);
+    list-style: none;
+  }
+  .said li + li {
+    margin-top: 0.15rem;
+  }
+  .who {
+    font-weight: 600;
+  }
+  .more-row {
+    margin-top: 1rem;
+    text-align: center;
+  }
+  .button {
+    font: inherit;
+    padding: 0.4rem 1rem;
+    border-radius: 6px;
+    border: 1px solid var(--clip-accent);
+    background: var(--clip-bg);
+    color: var(--clip-link);
+    cursor: pointer;
+  }
+  .button:hover {
+    background: var(--clip-chip-bg);
+  }
+  .state {
+    padding: 1.25rem 0.5rem;
+    text-align: center;
+  }
+  .state h3 {
+    margin: 0 0 0.35rem;
+    font-size: 1.0625rem;
+  }
+  .state p {
+    margin: 0.25rem 0;
+  }
+  .state ul {
+    text-align: start;
+    display: inline-block;
+    margin: 0.5rem 0 0;
+    font-size: 0.8125rem;
+  }
+  .state code {
+    font-family: ui-monospace, monospace;
+  }
+  .spinner {
+    display: inline-block;
+    width: 1rem;
+    height: 1rem;
+    margin-inline-end: 0.4rem;
+    vertical-align: -0.15rem;
+    border: 2px solid var(--clip-border);
+    border-top-color: var(--clip-accent);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+  @container (max-width: 360px) {
+    .shelf {
+      padding: var(--clip-padding, 0.6rem);
+    }
+    [role='tab'] {
+      flex: 1 1 auto;
+      padding: 0.4rem 0.3rem;
+      font-size: 0.9375rem;
+    }
+    h2 {
+      font-size: 1.0625rem;
+    }
+    .search {
+      max-width: none;
+    }
+  }
+`;

@@ -1,0 +1,601 @@
+import { LitElement, html, nothing } from 'lit';
+import { parseFeed, parseFeedText, toSafeHttpUrl, type ClipShelfFeed, type FeedIssue, type FeedItem, type ParseFeedResult } from '../lib/feed';
+import { baseStyles } from './clip-base-styles';
+import type { ClipLayout } from './clip-article-card';
+import { renderStatement } from './clip-speaker-list';
+import { shelfStyles } from './clip-shelf.styles';
+import { defineElement } from './define-element';
+import { formatFeedDate } from './format-date';
+import {
+  collectSpeakers,
+  collectTopics,
+  filterItems,
+  findStatementsAbout,
+  pauseForPage,
+  toKey,
+  toSearchText,
+  type ShelfSpeaker,
+  type ShelfTopic,
+} from './shelf-index';
+import './clip-article-card';
+
+export type ClipShelfView = 'articles' | 'speakers' | 'topics';
+export type ClipShelfTheme = 'light' | 'dark' | 'auto';
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+const VIEWS: readonly { id: ClipShelfView; label: string }[] = [
+  { id: 'articles', label: 'Articles' },
+  { id: 'speakers', label: 'Speakers' },
+  { id: 'topics', label: 'Topics' },
+];
+/** Feeds larger than this are refused before parsing (a real export of 5,000 articles is a few MB). */
+const MAX_FEED_BYTES = 20_000_000;
+const DEFAULT_LIMIT = 20;
+/** Articles shown per person (Speakers view) or topic (Topics view); "Show all" filters to the rest. */
+const GROUP_ENTRIES = 3;
+/** Cards (or groups) rendered per task. */
+const PAINT_BATCH = 4;
+
+/** Detail of `clip-shelf-load`: the parsed feed, or the problems that kept it from loading. */
+export interface ClipShelfLoadDetail {
+  ok: boolean;
+  items: number;
+  errors: FeedIssue[];
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'clip-shelf-load': CustomEvent<ClipShelfLoadDetail>;
+  }
+}
+
+/**
+ * Shows a ClipShelf feed (saved articles with who said what): an Articles view, a Speakers view
+ * (every person across all articles, with roles and statements grouped by article) and a Topics view
+ * (every topic with its articles and who said what about it). Clicking a topic or speaker filters
+ * the articles; the search box filters by text.
+ *
+ * Embed: `<script type="module" src="clip-shelf.js"></script><clip-shelf src="feed.json"></clip-shelf>`.
+ * Feed data is untrusted: it is validated by `parseFeed`, shown as text only, and only http(s)
+ * URLs become links. A broken feed shows an error state, never an exception in the page.
+ *
+ * Attributes / properties:
+ * - `src` — URL of a feed (JSON Feed 1.1 + `_clipshelf`); fetched when set or changed.
+ * - `.feed` — the same data as an object or JSON string (instead of `src`).
+ * - `view` — `articles` (default) | `speakers` | `topics`.
+ * - `topic`, `speaker` — filter articles to one topic / one speaker (case-insensitive); clicks set them.
+ * - `limit` — articles (or people/topics) shown at first and added per "Show more" (default 20).
+ * - `layout` — `list` (default) | `compact` | `cards`.
+ * - `theme` — `auto` (default, follows prefers-color-scheme) | `light` | `dark`.
+ *
+ * @summary An embeddable shelf of saved articles showing who said what.
+ * @fires clip-shelf-load - After each load attempt; `detail: { ok, items, errors }`.
+ * @fires clip-article-open - An article title was activated (from the cards); cancelable.
+ * @fires clip-topic-select - A topic was picked (the shelf then filters by it).
+ * @fires clip-speaker-select - A speaker was picked (the shelf then filters by them).
+ * @csspart header - The title and search row.
+ * @csspart title - The feed title heading.
+ * @csspart search - The search input.
+ * @csspart tabs - The view tab list.
+ * @csspart tab - Each view tab.
+ * @csspart items - The list of articles.
+ * @csspart card - Each article card (`<clip-article-card>`; its parts `article`, `title`, `meta`, `summary`, `chip`, `name`, `role`, `statement` are forwarded).
+ * @csspart group - Each person (Speakers view) or topic (Topics view).
+ * @csspart more - The "Show more" button.
+ * @csspart state - The loading, empty and error messages.
+ * @cssproperty --clip-bg - Background.
+ * @cssproperty --clip-fg - Text colour.
+ * @cssproperty --clip-muted - Secondary text colour.
+ * @cssproperty --clip-link - Link colour.
+ * @cssproperty --clip-title - Article title colour.
+ * @cssproperty --clip-accent - Selected tab, active chip and button colour.
+ * @cssproperty --clip-on-accent - Text on the accent colour.
+ * @cssproperty --clip-border - Borders and dividers.
+ * @cssproperty --clip-card-bg - Card background (cards layout).
+ * @cssproperty --clip-chip-bg - Topic chip background.
+ * @cssproperty --clip-chip-fg - Topic chip text.
+ * @cssproperty --clip-quote-bar - The bar beside statements.
+ * @cssproperty --clip-focus - Focus ring colour.
+ * @cssproperty --clip-input-bg - Search box background.
+ * @cssproperty --clip-font - Font family.
+ * @cssproperty --clip-font-size - Base font size (default 1rem).
+ * @cssproperty --clip-radius - Corner radius of the shelf and cards.
+ * @cssproperty --clip-padding - Padding of the shelf (default 1rem).
+ */
+// Private members end in "_": the widget build shortens those names (esbuild mangleProps) to fit its size budget.
+export class ClipShelf extends LitElement {
+  static override properties = {
+    src: { type: String },
+    feed: { attribute: false },
+    view: { type: String, reflect: true },
+    topic: { type: String, reflect: true },
+    speaker: { type: String, reflect: true },
+    limit: { type: Number },
+    layout: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
+    status: { state: true },
+    data: { state: true },
+    errors: { state: true },
+    query: { state: true },
+    shown: { state: true },
+  };
+
+  declare src: string;
+  declare feed: unknown;
+  declare view: ClipShelfView;
+  declare topic: string;
+  declare speaker: string;
+  declare limit: number;
+  declare layout: ClipLayout;
+  declare theme: ClipShelfTheme;
+  declare protected status: Status;
+  declare protected data: ClipShelfFeed | null;
+  declare protected errors: FeedIssue[];
+  declare protected query: string;
+  declare protected shown: number;
+
+  private loadToken_ = 0;
+  private painted_ = PAINT_BATCH;
+  private painting_ = false;
+  private abort_: AbortController | null = null;
+  private cache_: { items: FeedItem[]; speakers?: ShelfSpeaker[]; topics?: ShelfTopic[] } | null = null;
+
+  static override styles = [baseStyles, shelfStyles];
+
+  constructor() {
+    super();
+    this.src = '';
+    this.feed = undefined;
+    this.view = 'articles';
+    this.topic = '';
+    this.speaker = '';
+    this.limit = DEFAULT_LIMIT;
+    this.layout = 'list';
+    this.theme = 'auto';
+    this.status = 'idle';
+    this.data = null;
+    this.errors = [];
+    this.query = '';
+    this.shown = DEFAULT_LIMIT;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort_?.abort();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('feed') && this.feed !== undefined) this.accept_(this.feed);
+    else if (changed.has('src') && this.src && this.feed === undefined) void this.load_(this.src);
+    if (!VIEWS.some((v) => v.id === this.view)) this.view = 'articles';
+    if (!['list', 'compact', 'cards'].includes(this.layout)) this.layout = 'list';
+    if (changed.has('limit') || changed.has('view') || changed.has('topic') || changed.has('speaker') || changed.has('data'))
+      this.resetPage_();
+  }
+
+  /** Re-fetches `src` (e.g. after the feed file changed). */
+  reload(): Promise<void> {
+    return this.src ? this.load_(this.src) : Promise.resolve();
+  }
+
+  private get pageSize_(): number {
+    const n = Math.floor(Number(this.limit));
+    return Number.isFinite(n) && n > 0 ? Math.min(n, 500) : DEFAULT_LIMIT;
+  }
+
+  private async load_(src: string): Promise<void> {
+    const token = ++this.loadToken_;
+    this.abort_?.abort();
+    const abort = (this.abort_ = typeof AbortController === 'function' ? new AbortController() : null);
+    this.status = 'loading';
+    let result: { ok: true; json: unknown } | { ok: false; message: string };
+    try {
+      const base = typeof document !== 'undefined' ? document.baseURI : undefined;
+      const url = new URL(src, base);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('the feed address must be http(s)');
+      const response = await fetch(url.href, { signal: abort?.signal, headers: { accept: 'application/feed+json, application/json' } });
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      const declared = Number(response.headers.get('content-length'));
+      if (declared > MAX_FEED_BYTES) throw new Error('the feed is too large');
+      const text = await response.text();
+      if (text.length > MAX_FEED_BYTES) throw new Error('the feed is too large');
+      result = { ok: true, json: text };
+    } catch (error) {
+      if (abort?.signal.aborted && token !== this.loadToken_) return;
+      result = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    if (token !== this.loadToken_) return;
+    if (result.ok) this.accept_(result.json);
+    else this.fail_([{ path: '$', message: result.message }]);
+  }
+
+  /** Small inputs are parsed at once; large ones in slices between which the page stays responsive. */
+  private accept_(input: unknown): void {
+    const token = ++this.loadToken_;
+    const large =
+      typeof input === 'string' ? input.length > 100_000 : isLargeFeedObject(input);
+    if (!large) return this.apply_(parseFeed(input), token);
+    this.status = 'loading';
+    void parseFeedText(input, { pause: pauseForPage }).then((parsed) => this.apply_(parsed, token));
+  }
+
+  private apply_(parsed: ParseFeedResult, token: number): void {
+    if (token !== this.loadToken_) return;
+    if (!parsed.ok) return this.fail_(parsed.errors);
+    this.data = parsed.feed;
+    this.cache_ = { items: parsed.feed.items };
+    this.errors = [];
+    this.status = 'ready';
+    this.emitLoad_({ ok: true, items: parsed.feed.items.length, errors: [] });
+    void this.warmSearch_(parsed.feed.items, token);
+  }
+
+  /** Builds the search text of every article in slices after loading, so the first search is instant. */
+  private async warmSearch_(items: FeedItem[], token: number) {
+    for (let i = 0; i < items.length && token === this.loadToken_; i += 50) {
+      await pauseForPage();
+      for (const item of items.slice(i, i + 50)) toSearchText(item);
+    }
+  }
+
+  private fail_(errors: FeedIssue[]): void {
+    this.data = null;
+    this.cache_ = null;
+    this.errors = errors;
+    this.status = 'error';
+    this.emitLoad_({ ok: false, items: 0, errors });
+  }
+
+  private emitLoad_(detail: ClipShelfLoadDetail) {
+    // After the state change renders, so listeners see the new DOM.
+    void this.updateComplete.then(() =>
+      this.dispatchEvent(new CustomEvent('clip-shelf-load', { detail, bubbles: true, composed: true })),
+    );
+  }
+
+  override render() {
+    return html`<div class="shelf">
+      ${this.renderHeader_()}
+      ${this.status === 'ready' && this.data ? this.renderReady_(this.data) : this.renderState_()}
+    </div>`;
+  }
+
+  private renderHeader_() {
+    const title = this.data?.title || 'Saved articles';
+    return html`<header part="header">
+      <h2 part="title">${title}</h2>
+      ${this.status === 'ready' && this.data && this.data.items.length
+        ? html`<div class="search">
+            <label class="visually-hidden" for="q">Search saved articles</label>
+            <input
+              id="q"
+              part="search"
+              type="search"
+              placeholder="Search articles, people, quotes…"
+              autocomplete="off"
+              .value=${this.query}
+              @input=${(e: Event) => {
+                this.query = (e.target as HTMLInputElement).value;
+                this.resetPage_();
+              }}
+            />
+          </div>`
+        : nothing}
+    </header>`;
+  }
+
+  private renderState_() {
+    if (this.status === 'error') {
+      const shown = this.errors.slice(0, 5);
+      return html`<div class="state" part="state" role="alert">
+        <h3>Couldn’t show these articles</h3>
+        <p class="muted">The feed could not be read${this.errors.length === 1 && this.errors[0]?.path === '$' ? `: ${this.errors[0].message}` : '.'}</p>
+        ${this.errors.length > 1 || (shown[0] && shown[0].path !== '$')
+          ? html`<ul>
+              ${shown.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}
+              ${this.errors.length > shown.length ? html`<li>… and ${this.errors.length - shown.length} more</li>` : nothing}
+            </ul>`
+          : nothing}
+      </div>`;
+    }
+    if (this.status === 'loading')
+      return html`<p class="state muted" part="state" role="status"><span class="spinner" aria-hidden="true"></span>Loading articles…</p>`;
+    return html`<p class="state muted" part="state">No feed to show yet.</p>`;
+  }
+
+  private renderReady_(feed: ClipShelfFeed) {
+    if (feed.items.length === 0)
+      return html`<div class="state" part="state"><h3>No saved articles yet</h3><p class="muted">Articles saved with ClipShelf will appear here.</p></div>`;
+    return html`
+      <div role="tablist" aria-label="Views" part="tabs" @keydown=${this.onTabKey_}>
+        ${VIEWS.map(
+          (v) => html`<button
+            type="button"
+            role="tab"
+            part="tab"
+            id=${`tab-${v.id}`}
+            aria-selected=${this.view === v.id ? 'true' : 'false'}
+            aria-controls="panel"
+            tabindex=${this.view === v.id ? 0 : -1}
+            @click=${() => this.setView_(v.id)}
+          >
+            ${v.label}
+          </button>`,
+        )}
+      </div>
+      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.view}`}>
+        ${this.renderFilters_()}
+        ${this.view === 'speakers' ? this.renderSpeakers_() : this.view === 'topics' ? this.renderTopics_() : this.renderArticles_()}
+      </div>
+    `;
+  }
+
+  private renderFilters_() {
+    if (!this.topic && !this.speaker) return nothing;
+    return html`<div class="filters" aria-label="Active filters" role="group">
+      <span class="muted">Filtered by</span>
+      ${this.topic
+        ? html`<button type="button" class="filter" aria-label=${`Remove topic filter: ${this.topic}`} @click=${() => (this.topic = '')}>
+            topic: ${this.topic}<span aria-hidden="true">×</span>
+          </button>`
+        : nothing}
+      ${this.speaker
+        ? html`<button type="button" class="filter" aria-label=${`Remove speaker filter: ${this.speaker}`} @click=${() => (this.speaker = '')}>
+            speaker: ${this.speaker}<span aria-hidden="true">×</span>
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private get filtered_(): FeedItem[] {
+    return filterItems(this.cache_?.items ?? [], { topic: this.topic, speaker: this.speaker, query: this.query });
+  }
+
+  private renderArticles_() {
+    const items = this.filtered_;
+    if (items.length === 0) return this.renderNoMatch_('articles');
+    const page = this.pageOf_(items);
+    return html`
+      <p class="count muted" role="status">${countText(this.shown, items.length, 'article', 'articles')}</p>
+      <ul class="plain items" part="items" @clip-topic-select=${this.onTopicSelect_} @clip-speaker-select=${this.onSpeakerSelect_}>
+        ${page.map(
+          (item) => html`<li>
+            <clip-article-card
+              part="card"
+              exportparts="article, title, meta, summary, chip, name, role, statement"
+              .article=${item}
+              layout=${this.layout}
+              selectable
+              selected-topic=${this.topic}
+              selected-speaker=${this.speaker}
+              max-statements=${this.layout === 'cards' ? 1 : 2}
+            ></clip-article-card>
+          </li>`,
+        )}
+      </ul>
+      ${this.renderMore_(items.length, 'articles')}
+    `;
+  }
+
+  private renderSpeakers_() {
+    const items = this.filtered_;
+    const filterKey = toKey(this.speaker);
+    const speakers = this.speakersOf_(items).filter((s) => !filterKey || s.key === filterKey);
+    if (speakers.length === 0) return this.renderNoMatch_('people');
+    const page = this.pageOf_(speakers);
+    return html`
+      <p class="count muted" role="status">${countText(this.shown, speakers.length, 'person', 'people')}</p>
+      <ul class="plain">
+        ${page.map(
+          (s) => html`<li class="group" part="group">
+            <div class="group-head">
+              <h3>${s.name}</h3>
+              <button
+                type="button"
+                class="link-button"
+                aria-pressed=${toKey(this.speaker) === s.key ? 'true' : 'false'}
+                @click=${() => this.pickSpeaker_(s.name)}
+              >
+                ${s.entries.length === 1 ? 'Show the article' : `Show all ${s.entries.length} articles`}
+                <span class="visually-hidden">quoting ${s.name}</span>
+              </button>
+            </div>
+            ${s.roles.length ? html`<p class="roles muted">${s.roles.join('; ')}</p>` : nothing}
+            <ul class="plain entries" aria-label=${`What ${s.name} said, by article`}>
+              ${s.entries.slice(0, GROUP_ENTRIES).map(
+                (e) => html`<li>
+                  ${this.renderEntryTitle_(e.item)}
+                  ${e.statements.length
+                    ? html`<ul class="said">
+                        ${e.statements.slice(0, 4).map((st) => html`<li>${renderStatement(st, null)}</li>`)}
+                        ${e.statements.length > 4 ? html`<li class="muted">and ${e.statements.length - 4} more</li>` : nothing}
+                      </ul>`
+                    : nothing}
+                </li>`,
+              )}
+              ${s.entries.length > GROUP_ENTRIES ? html`<li class="muted">and ${s.entries.length - GROUP_ENTRIES} more articles</li>` : nothing}
+            </ul>
+          </li>`,
+        )}
+      </ul>
+      ${this.renderMore_(speakers.length, 'people')}
+    `;
+  }
+
+  private renderTopics_() {
+    const items = this.filtered_;
+    const filterKey = toKey(this.topic);
+    const topics = this.topicsOf_(items).filter((t) => !filterKey || t.key === filterKey);
+    if (topics.length === 0) return this.renderNoMatch_('topics');
+    const page = this.pageOf_(topics);
+    return html`
+      <p class="count muted" role="status">${countText(this.shown, topics.length, 'topic', 'topics')}</p>
+      <ul class="plain">
+        ${page.map(
+          (t) => html`<li class="group" part="group">
+            <div class="group-head">
+              <h3>${t.phrase}</h3>
+              <button
+                type="button"
+                class="link-button"
+                aria-pressed=${toKey(this.topic) === t.key ? 'true' : 'false'}
+                @click=${() => this.pickTopic_(t.phrase)}
+              >
+                ${t.items.length === 1 ? 'Show the article' : `Show all ${t.items.length} articles`}
+                <span class="visually-hidden">about ${t.phrase}</span>
+              </button>
+            </div>
+            <ul class="plain entries" aria-label=${`Articles about ${t.phrase}`}>
+              ${t.items.slice(0, GROUP_ENTRIES).map((item) => {
+                const said = findStatementsAbout(item, t.key);
+                return html`<li>
+                  ${this.renderEntryTitle_(item)}
+                  ${said.length
+                    ? html`<ul class="said" aria-label="Who said what about it">
+                        ${said.slice(0, 4).map(
+                          (s) => html`<li><span class="who">${s.speaker}:</span> ${renderStatement(s.statement, null)}</li>`,
+                        )}
+                      </ul>`
+                    : nothing}
+                </li>`;
+              })}
+              ${t.items.length > GROUP_ENTRIES ? html`<li class="muted">and ${t.items.length - GROUP_ENTRIES} more articles</li>` : nothing}
+            </ul>
+          </li>`,
+        )}
+      </ul>
+      ${this.renderMore_(topics.length, 'topics')}
+    `;
+  }
+
+  private renderEntryTitle_(item: FeedItem) {
+    const url = toSafeHttpUrl(item.url);
+    const title = item.title || url || 'Untitled article';
+    const meta = [item._clipshelf.site, formatFeedDate(item.date_published)].filter(Boolean).join(' · ');
+    return html`<div>
+      ${url ? html`<a class="entry-title" href=${url}>${title}</a>` : html`<span class="entry-title">${title}</span>`}
+      ${meta ? html`<span class="entry-meta muted"> — ${meta}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderMore_(total: number, noun: string) {
+    const shown = this.shown;
+    if (shown >= total) return nothing;
+    const next = Math.min(this.pageSize_, total - shown);
+    return html`<div class="more-row">
+      <button type="button" class="button" part="more" @click=${() => (this.shown += this.pageSize_)}>
+        Show ${next} more ${noun}
+      </button>
+    </div>`;
+  }
+
+  private resetPage_() {
+    this.shown = this.pageSize_;
+    this.painted_ = PAINT_BATCH;
+  }
+
+  /**
+   * The part of a list to render now: up to `shown` entries, but at most `painted_`; the rest follow
+   * PAINT_BATCH at a time in later tasks, so rendering a page of cards never blocks the page for long.
+   */
+  private pageOf_<T>(list: T[]): T[] {
+    const target = Math.min(this.shown, list.length);
+    if (this.painted_ < target && !this.painting_) {
+      this.painting_ = true;
+      void pauseForPage().then(() => {
+        this.painting_ = false;
+        this.painted_ += PAINT_BATCH;
+        this.requestUpdate();
+      });
+    }
+    return list.slice(0, Math.min(target, this.painted_));
+  }
+
+  private renderNoMatch_(noun: string) {
+    const filtered = this.topic || this.speaker || this.query;
+    return html`<div class="state" part="state" role="status">
+      <p>${filtered ? `No ${noun} match.` : `No ${noun} in this feed.`}</p>
+      ${filtered ? html`<button type="button" class="button" @click=${this.clearFilters_}>Clear filters</button>` : nothing}
+    </div>`;
+  }
+
+  private speakersOf_(items: FeedItem[]): ShelfSpeaker[] {
+    // `items` is a subset of the feed; the same length means the whole feed, whose index is cached.
+    if (this.cache_ && items.length === this.cache_.items.length) return (this.cache_.speakers ??= collectSpeakers(this.cache_.items));
+    return collectSpeakers(items);
+  }
+
+  private topicsOf_(items: FeedItem[]): ShelfTopic[] {
+    if (this.cache_ && items.length === this.cache_.items.length) return (this.cache_.topics ??= collectTopics(this.cache_.items));
+    return collectTopics(items);
+  }
+
+  private setView_(view: ClipShelfView) {
+    this.view = view;
+  }
+
+  private onTabKey_ = (event: KeyboardEvent) => {
+    const order = VIEWS.map((v) => v.id);
+    const at = order.indexOf(this.view);
+    const next =
+      event.key === 'ArrowRight' ? (at + 1) % order.length
+      : event.key === 'ArrowLeft' ? (at - 1 + order.length) % order.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? order.length - 1
+      : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    this.view = order[next]!;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.view}`)?.focus());
+  };
+
+  private onTopicSelect_ = (event: CustomEvent<{ topic: string }>) => {
+    this.topic = toKey(this.topic) === toKey(event.detail.topic) ? '' : event.detail.topic;
+  };
+
+  private onSpeakerSelect_ = (event: CustomEvent<{ speaker: string }>) => {
+    this.speaker = toKey(this.speaker) === toKey(event.detail.speaker) ? '' : event.detail.speaker;
+  };
+
+  private pickSpeaker_(name: string) {
+    this.speaker = name;
+    this.view = 'articles';
+    void this.focusTab_();
+  }
+
+  private pickTopic_(phrase: string) {
+    this.topic = phrase;
+    this.view = 'articles';
+    void this.focusTab_();
+  }
+
+  private async focusTab_() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#tab-articles')?.focus();
+  }
+
+  private clearFilters_ = () => {
+    this.topic = '';
+    this.speaker = '';
+    this.query = '';
+  };
+}
+
+function isLargeFeedObject(input: unknown): boolean {
+  const items = typeof input === 'object' && input !== null ? (input as { items?: unknown }).items : undefined;
+  return Array.isArray(items) && items.length > 100;
+}
+
+function countText(shown: number, total: number, one: string, many: string): string {
+  const noun = total === 1 ? one : many;
+  shown = Math.min(shown, total);
+  return shown < total ? `Showing ${shown} of ${total.toLocaleString('en')} ${noun}` : `${total.toLocaleString('en')} ${noun}`;
+}
+
+defineElement('clip-shelf', ClipShelf);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'clip-shelf': ClipShelf;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Formats a feed date ("2024-06-12T10:17:40", "2024-06-12", RFC 3339) as a short calendar date in the
+ * given locale. Uses the date as written (no time-zone shift); returns "" for anything unparseable.
+ */
+export function formatFeedDate(value: string | undefined, locale?: string): string {
+  if (!value) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return '';
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** The machine-readable date for `<time datetime>`: "YYYY-MM-DD", or "" when unparseable. */
+export function toDateAttribute(value: string | undefined): string {
+  const m = value ? /^(\d{4}-\d{2}-\d{2})/.exec(value) : null;
+  return m?.[1] ?? '';
+}

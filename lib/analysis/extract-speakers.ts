@@ -1,0 +1,1391 @@
+/**
+ * Who said what: finds the people, organisations and unnamed sources an article reports as
+ * speaking, and what each said (direct quotes and indirect speech), with offsets into the text.
+ *
+ * Rule-based and pure: capitalisation patterns, honorifics, a small lexicon of reporting verbs,
+ * titles and given names, and a left-to-right pass that resolves pronouns, surnames and role
+ * nouns ("the president") to people already seen. English only; other languages return [].
+ */
+import type { AnalysisInput, Speaker, SpeakerKind, Statement, StatementKind } from '../model';
+import { findQuotes, type QuoteSpan } from './find-quotes';
+import {
+  DEGREES,
+  GENDERED_TITLES,
+  GIVEN_NAME_GENDER,
+  INVERTING_VERBS,
+  NAME_PARTICLES,
+  NON_NAME_WORDS,
+  ORG_NOUNS,
+  ORG_WORDS,
+  PHRASAL_PARTICLE,
+  PLACE_NAMES,
+  REPORTING_VERBS,
+  ROLE_NOUNS,
+  STANCE_ADJECTIVES,
+  TITLES,
+  UNNAMED_SOURCE_NOUNS,
+  VERB_FILLERS,
+  WEAK_VERBS,
+} from './speaker-lexicon';
+import { splitParagraphs, splitSentences, STOPWORDS, type TextSpan } from './text-units';
+
+// ---------------------------------------------------------------------------------------------
+// Tokens and units
+
+type TokKind = 'word' | 'punct' | 'qopen' | 'qclose' | 'poss';
+
+interface Tok {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  kind: TokKind;
+  inQuote: boolean;
+  cap: boolean;
+}
+
+/** A sentence that never ends inside a quotation (so "“A. B,” she said." is one unit). */
+interface Unit {
+  start: number;
+  end: number;
+  para: number;
+  toks: Tok[];
+  runs: Run[];
+  /** Run index by the token index of its last token. */
+  runEndingAt: Map<number, Run>;
+  runStartingAt: Map<number, Run>;
+}
+
+/** A run of capitalised words: optional title words, then name words. Token indices, end exclusive. */
+interface Run {
+  s: number;
+  e: number;
+  /** First token of the name proper (after titles such as "Tunisian Prime Minister"). */
+  n: number;
+  possessive: boolean;
+}
+
+const ABBREV_WITH_DOT = new Set('mr mrs ms dr prof sen rep gov gen lt col capt st jr sr rev fr sgt maj adm cmdr supt insp det hon pres'.split(' '));
+const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+const DETERMINERS = new Set('the a an his her its their our one two three four several some many other another this that these those'.split(' '));
+const PP_GLUE = new Set(['the', 'of', 'in', 'at', 'for', 'and', 'on', 'from', 'de', 'eastern', 'western', 'northern', 'southern', 'central']);
+const CONNECTORS = new Set(['of', 'and', 'for', '&', 'on']);
+const DATE_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april july september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+);
+const PREPOSITIONS = new Set('in at on of by from with to for about into over under during after before via among between against like near inside outside'.split(' '));
+const TRAILING_STARTERS = new Set(
+  'in at on of by from with during after before via yesterday today tonight late early last earlier later according while when as referring told adding speaking writing recently previously again also monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+const CLAUSE_LINKS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
+const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', "i've", "i'm", "we're", "we've", 'i’ve', 'i’m', 'we’re', 'we’ve']);
+const LINK_TEXT_STARTS = new Set('read watch see click sign follow share subscribe listen download view related more'.split(' '));
+
+const isWord = (t: Tok | undefined): t is Tok => t !== undefined && t.kind === 'word';
+const bare = (s: string): string => s.toLowerCase().replace(/\.$/, '');
+
+function tokenize(text: string, start: number, end: number, quotes: readonly QuoteSpan[]): Tok[] {
+  const toks: Tok[] = [];
+  const slice = text.slice(start, end);
+  const re = /[\p{L}\p{M}\p{N}]+(?:['’\-.&][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+  const openAt = new Set<number>();
+  const closeAt = new Set<number>();
+  for (const q of quotes) {
+    if (q.end <= start || q.open >= end) continue;
+    openAt.add(q.open);
+    if (q.closed) closeAt.add(q.end - 1);
+  }
+  const inQuote = (pos: number): boolean => quotes.some((q) => pos >= q.contentStart && pos < q.contentEnd);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const s = start + m.index;
+    let word = m[0];
+    let e = s + word.length;
+    if (/[\p{L}\p{N}]/u.test(word[0] ?? '')) {
+      // Possessive "'s" is its own token so "JETRO's Beijing office" keeps "JETRO" as a name.
+      const poss = /['’]s$/iu.exec(word);
+      if (poss && word.length > 2) {
+        word = word.slice(0, -2);
+        e -= 2;
+      }
+      // Initials, titles and dotted acronyms keep their period ("K.", "Mr.", "U.S.").
+      if (text[e] === '.' && (/^\p{Lu}$/u.test(word) || ABBREV_WITH_DOT.has(word.toLowerCase()) || /^(?:\p{L}\.)+\p{L}$/u.test(word))) {
+        word += '.';
+        e += 1;
+        re.lastIndex += 1;
+      }
+      toks.push({ text: word, lower: word.toLowerCase(), start: s, end: e, kind: 'word', inQuote: inQuote(s), cap: /^\p{Lu}/u.test(word) });
+      if (poss && m[0].length > 2) {
+        toks.push({ text: m[0].slice(-2), lower: "'s", start: e, end: e + 2, kind: 'poss', inQuote: inQuote(e), cap: false });
+      }
+    } else {
+      const kind: TokKind = openAt.has(s) ? 'qopen' : closeAt.has(s) ? 'qclose' : 'punct';
+      toks.push({ text: word, lower: word, start: s, end: e, kind, inQuote: kind === 'punct' && inQuote(s), cap: false });
+    }
+  }
+  return toks;
+}
+
+function isTitleWord(t: Tok): boolean {
+  return TITLES.has(bare(t.text)) && t.cap;
+}
+
+function findRuns(toks: Tok[]): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (!isWord(t) || !t.cap || t.inQuote || (NON_NAME_WORDS.has(t.lower) && !isTitleWord(t)) || /^\p{N}/u.test(t.text)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let joined = -1;
+    while (j < toks.length) {
+      const u = toks[j];
+      if (!isWord(u) || u.inQuote) break;
+      if (u.cap && !DATE_WORDS.has(u.lower) && !/^\p{N}/u.test(u.text)) {
+        j++;
+        continue;
+      }
+      const next = toks[j + 1];
+      if (NAME_PARTICLES.has(u.text)) {
+        // "von der Leyen", "da Silva": particles only between capitalised parts.
+        let k = j;
+        while (isWord(toks[k]) && NAME_PARTICLES.has((toks[k] as Tok).text)) k++;
+        const after = toks[k];
+        if (isWord(after) && after.cap && !after.inQuote && k - j <= 3) {
+          j = k + 1;
+          continue;
+        }
+        break;
+      }
+      if (CONNECTORS.has(u.lower) && isWord(next) && next.cap && !next.inQuote) {
+        if (joined < 0) joined = j;
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    // Names joined by "of"/"and" stay joined only when they form an organisation ("Department of Conservation").
+    if (joined >= 0 && !toks.slice(i, j).some((u) => ORG_WORDS.has(u.lower))) j = joined;
+    let possessive = false;
+    if (toks[j]?.kind === 'poss') possessive = true;
+    // Titles: everything up to the last title word, when a name follows it.
+    let n = i;
+    for (let k = i; k < j - 1; k++) {
+      const w = toks[k] as Tok;
+      // "Economist Ruth Abernathy": a capitalised role noun opening the run is a title too.
+      if (isTitleWord(w) || (k === n && ROLE_NOUNS.has(w.lower))) n = k + 1;
+    }
+    if (n === i && j - i === 1 && isTitleWord(toks[i] as Tok)) n = j; // "the President" alone
+    runs.push({ s: i, e: j, n, possessive });
+    i = j;
+  }
+  return runs;
+}
+
+function buildUnits(text: string, paragraphs: TextSpan[], quotes: QuoteSpan[]): Unit[] {
+  // Sentence boundaries inside quotations are ignored: a unit ends only outside quotes.
+  const units: Unit[] = [];
+  const sentences = splitSentences(text);
+  let p = 0;
+  let cur: TextSpan | null = null;
+  const insideQuote = (pos: number): boolean => quotes.some((q) => pos > q.open && pos < q.end - (q.closed ? 1 : 0));
+  const push = (span: TextSpan): void => {
+    while (p < paragraphs.length && (paragraphs[p] as TextSpan).end < span.start) p++;
+    const toks = tokenize(text, span.start, span.end, quotes);
+    const runs = findRuns(toks);
+    units.push({
+      start: span.start,
+      end: span.end,
+      para: p,
+      toks,
+      runs,
+      runEndingAt: new Map(runs.map((r) => [r.e - 1, r])),
+      runStartingAt: new Map(runs.map((r) => [r.s, r])),
+    });
+  };
+  for (const s of sentences) {
+    if (cur && insideQuote(cur.end - 1) && sameParagraph(paragraphs, cur.start, s.start)) {
+      cur = { text: text.slice(cur.start, s.end), start: cur.start, end: s.end };
+    } else {
+      if (cur) push(cur);
+      cur = s;
+    }
+  }
+  if (cur) push(cur);
+  return units;
+}
+
+function sameParagraph(paragraphs: TextSpan[], a: number, b: number): boolean {
+  return paragraphs.some((p) => a >= p.start && a <= p.end && b >= p.start && b <= p.end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speech events
+
+type Ref =
+  | { type: 'name'; unit: Unit; run: Run }
+  | { type: 'pronoun'; word: string; pos: number }
+  | { type: 'np'; text: string; head: string; start: number; end: number; det: string }
+  | { type: 'clause' };
+
+interface Event {
+  unit: number;
+  cue: string;
+  verbStart: number;
+  verbEnd: number;
+  ref: Ref;
+  subjStart: number;
+  subjEnd: number;
+  /** Reported content region in the text. */
+  cs: number;
+  ce: number;
+  mode: 'after' | 'before';
+  /** Role text spans stated at this mention. */
+  roles: RoleSpan[];
+  /** Set for events inside another event's content that do not stand alone. */
+  nested: boolean;
+  /** The content is introduced by a colon and continues in the following list paragraphs. */
+  list: boolean;
+}
+
+/** Where a role is written: one span, or two joined by a space ("Professor" + "from Dongguk University"). */
+type RoleSpan = [number, number] | [number, number, number, number];
+
+interface SubjectParse {
+  ref: Ref;
+  start: number;
+  end: number;
+  roles: RoleSpan[];
+}
+
+/** A role phrase written before a name: "White House press secretary", "the BBC's North America editor". */
+function rolePrefix(u: Unit, runStart: number): [number, number] | null {
+  let k = runStart - 1;
+  const last = u.toks[k];
+  if (!isWord(last) || last.inQuote || last.cap || !ROLE_NOUNS.has(last.lower)) return null;
+  let first = k;
+  while (k >= 0) {
+    const t = u.toks[k] as Tok;
+    if (t.kind === 'poss') {
+      k--;
+      continue;
+    }
+    if (!isWord(t) || t.inQuote || DETERMINERS.has(t.lower) || (STOPWORDS.has(t.lower) && !t.cap) || CLAUSE_LINKS.has(t.lower) || PREPOSITIONS.has(t.lower)) break;
+    if (REPORTING_VERBS.has(t.lower) && !t.cap) break;
+    first = k;
+    k--;
+    if (runStart - k > 7) break;
+  }
+  const a = u.toks[first] as Tok;
+  return [a.start, last.end];
+}
+
+/** Role text after a name: ", deputy secretary-general of X," or " from Dongguk University in the ROK". */
+function rolePostfix(u: Unit, after: number): [number, number] | null {
+  const t = u.toks[after];
+  if (!t) return null;
+  if (t.kind === 'punct' && t.text === ',') {
+    let k = after + 1;
+    const first = u.toks[k];
+    if (!first || first.kind !== 'word' || first.inQuote) return null;
+    if (/^\p{N}+$/u.test(first.text)) return null; // age
+    let end = k;
+    let depth = 0;
+    while (k < u.toks.length) {
+      const x = u.toks[k] as Tok;
+      if (x.kind === 'qopen' || x.kind === 'qclose' || x.inQuote) break;
+      if (x.text === '(') depth++;
+      if (x.text === ')') depth--;
+      if (depth <= 0 && (x.text === ',' || x.text === ';' || x.text === '.' || x.text === ':' || x.text === '—' || x.text === '–')) {
+        // "MD, president of …": a degree is part of the appositive, keep reading.
+        if (x.text === ',' && k - after === 2 && DEGREES.has(bare(first.text))) {
+          k++;
+          continue;
+        }
+        break;
+      }
+      if (isWord(x) && REPORTING_VERBS.has(x.lower) && !x.cap && !ROLE_NOUNS.has(x.lower)) return null;
+      end = k;
+      k++;
+    }
+    const words = u.toks.slice(after + 1, end + 1).filter(isWord);
+    if (words.length === 0 || words.length > 24) return null;
+    // A clause, not a role: "…, his wife Grace and others are under house arrest".
+    if (words.some((w) => /^(is|are|was|were|has|have|had|will|would|did)$/.test(w.lower)) && first.lower !== 'who') return null;
+    const looksRole =
+      DETERMINERS.has(first.lower) || first.cap || ROLE_NOUNS.has(first.lower) || DEGREES.has(bare(first.text)) ||
+      words.some((w) => ROLE_NOUNS.has(w.lower)) || first.lower === 'who';
+    if (!looksRole) return null;
+    return [first.start, (u.toks[end] as Tok).end];
+  }
+  if (isWord(t) && (t.lower === 'from' || t.lower === 'of' || t.lower === 'at') && !t.inQuote) {
+    const nx = u.toks[after + 1];
+    if (!isWord(nx) || !(nx.cap || DETERMINERS.has(nx.lower))) return null;
+    let k = after + 1;
+    let end = after;
+    while (k < u.toks.length) {
+      const x = u.toks[k] as Tok;
+      if (x.kind !== 'word' && x.kind !== 'poss' && x.text !== '(' && x.text !== ')' && x.text !== '-') break;
+      if (x.inQuote) break;
+      if (isWord(x) && !x.cap) {
+        // Lower-case words stay only as glue or heads of a name ("of the", "West Mercia police").
+        const next = u.toks[k + 1];
+        const glue = PP_GLUE.has(x.lower) || NAME_PARTICLES.has(x.lower);
+        const head = ORG_NOUNS.has(x.lower) || ROLE_NOUNS.has(x.lower) || (isWord(next) && next.cap);
+        if ((!glue && !head) || REPORTING_VERBS.has(x.lower) || /ly$/.test(x.lower)) break;
+      }
+      end = k;
+      k++;
+    }
+    while (end > after && isWord(u.toks[end]) && PP_GLUE.has((u.toks[end] as Tok).lower)) end--;
+    return [t.start, (u.toks[end] as Tok).end];
+  }
+  return null;
+}
+
+/**
+ * Every role stated around a name run: the words before it ("White House press secretary",
+ * "Tunisian Prime Minister"), joined with a following "from/of/at …" phrase, and a comma appositive.
+ */
+function rolesAround(u: Unit, run: Run, withPost = true): RoleSpan[] {
+  const roles: RoleSpan[] = [];
+  const pre = rolePrefix(u, run.s);
+  const titleEnd = run.n > run.s ? (u.toks[run.n - 1] as Tok).end : -1;
+  const leadStart = pre ? pre[0] : run.n > run.s ? (u.toks[run.s] as Tok).start : -1;
+  const leadEnd = titleEnd >= 0 ? titleEnd : pre ? pre[1] : -1;
+  const post = withPost ? rolePostfix(u, run.e) : null;
+  const postIsAppositive = post !== null && (u.toks[run.e] as Tok).text === ',';
+  if (post && !postIsAppositive) {
+    // "chief inspector Jennifer Mattinson from the West Mercia police" → "chief inspector from the West Mercia police".
+    if (leadStart >= 0) roles.push([leadStart, leadEnd, post[0], post[1]]);
+    else {
+      // "Brian K. Coombes of McMaster University" → "McMaster University".
+      const ofTok = u.toks[run.e];
+      const next = u.toks[run.e + 1];
+      roles.push(isWord(ofTok) && ofTok.lower === 'of' && next ? [next.start, post[1]] : post);
+    }
+  } else if (leadStart >= 0) roles.push([leadStart, leadEnd]);
+  if (post && postIsAppositive) roles.push(post);
+  return roles;
+}
+
+/** A lower-case noun phrase ending at token j ("a spokesperson", "the Russian space agency", "Obama administration officials"). */
+function nounPhraseEndingAt(u: Unit, j: number): SubjectParse | null {
+  const head = u.toks[j];
+  if (!isWord(head) || head.inQuote) return null;
+  const h = head.lower;
+  if (!(ROLE_NOUNS.has(h) || UNNAMED_SOURCE_NOUNS.has(h) || ORG_NOUNS.has(h))) return null;
+  let k = j;
+  let first = j;
+  let det = '';
+  while (k - 1 >= 0 && j - k < 6) {
+    const t = u.toks[k - 1] as Tok;
+    if (t.kind === 'poss') {
+      k--;
+      first = k;
+      continue;
+    }
+    if (!isWord(t) || t.inQuote) break;
+    if (DETERMINERS.has(t.lower)) {
+      det = t.lower;
+      first = k - 1;
+      break;
+    }
+    if (t.lower === 'no' || t.lower === 'neither' || t.lower === 'any') return null;
+    if (STOPWORDS.has(t.lower) || CLAUSE_LINKS.has(t.lower) || PREPOSITIONS.has(t.lower) || (REPORTING_VERBS.has(t.lower) && !t.cap)) break;
+    k--;
+    first = k;
+  }
+  const a = u.toks[first] as Tok;
+  return { ref: { type: 'np', text: '', head: h, start: a.start, end: head.end, det }, start: a.start, end: head.end, roles: [] };
+}
+
+/** The subject written right before token index `vi` (the reporting verb), skipping adverbs and auxiliaries. */
+function subjectBefore(u: Unit, vi: number, depth = 0): SubjectParse | { coord: true } | null {
+  let j = vi - 1;
+  while (j >= 0 && isWord(u.toks[j]) && VERB_FILLERS.has((u.toks[j] as Tok).lower) && !(u.toks[j] as Tok).inQuote) j--;
+  const t = u.toks[j];
+  if (!t || t.inQuote) return null;
+  if (t.kind === 'punct' && t.text === ')') {
+    let k = j;
+    while (k >= 0 && (u.toks[k] as Tok).text !== '(') k--;
+    if (k > 0 && depth < 2) return subjectBefore(u, k, depth + 1);
+    return null;
+  }
+  if (isWord(t) && CLAUSE_LINKS.has(t.lower) && !t.cap) return { coord: true };
+  if (t.kind === 'punct' && t.text === ',') {
+    const verb = u.toks[vi] as Tok;
+    if (/ing$/.test(verb.lower)) return { coord: true };
+    // "NAME, APPOSITIVE, said": find the comma that closes a name.
+    for (let c = j - 1; c >= 0 && j - c < 40; c--) {
+      const x = u.toks[c] as Tok;
+      if (x.kind === 'qopen' || x.kind === 'qclose' || x.inQuote) break;
+      if (x.text !== ',') continue;
+      const run = u.runEndingAt.get(c - 1);
+      if (run && run.n < run.e) {
+        const post = rolePostfix(u, c);
+        if (!post) continue;
+        const pre = rolePrefix(u, run.s);
+        const roles: RoleSpan[] = [post, ...rolesAround(u, run, false)];
+        return { ref: { type: 'name', unit: u, run }, start: pre?.[0] ?? (u.toks[run.s] as Tok).start, end: (u.toks[run.e - 1] as Tok).end, roles };
+      }
+      // "her mother, Fiona, said": the name is the appositive.
+      const inner = u.runStartingAt.get(c + 1);
+      if (inner && inner.e === j && inner.n < inner.e) {
+        const np = nounPhraseEndingAt(u, c - 1);
+        const roles: RoleSpan[] = np ? [[np.start, np.end]] : [];
+        return { ref: { type: 'name', unit: u, run: inner }, start: np?.start ?? (u.toks[c + 1] as Tok).start, end: (u.toks[j - 1] as Tok).end, roles };
+      }
+      // "the source, who said …, told": parse the subject before the relative clause.
+      const rel = u.toks[c + 1];
+      if (isWord(rel) && (rel.lower === 'who' || rel.lower === 'which') && depth < 2) {
+        const s = subjectBefore(u, c, depth + 1);
+        if (s && !('coord' in s)) return s;
+      }
+      break;
+    }
+    return null;
+  }
+  if (isWord(t) && PRONOUNS.has(t.lower)) {
+    // "he said" but not "told him" (object pronouns are not in the set) and not inside a quote.
+    return { ref: { type: 'pronoun', word: t.lower, pos: t.start }, start: t.start, end: t.end, roles: [] };
+  }
+  const run = u.runEndingAt.get(j);
+  if (run) {
+    const before = u.toks[run.s - 1];
+    if (isWord(before) && PREPOSITIONS.has(before.lower) && !before.cap) return nameBeforePhrase(u, run.s); // "seen by Reuters suggest"
+    if (run.e - run.s === 1) {
+      // A capitalised common noun opening the sentence: "Analysts said", "Officials say", "Tunisians worry".
+      const w = u.toks[run.s] as Tok;
+      const common = UNNAMED_SOURCE_NOUNS.has(w.lower) || ORG_NOUNS.has(w.lower) || ROLE_NOUNS.has(w.lower) || /^\p{Lu}\p{Ll}+(?:ians|ans|ese)$/u.test(w.text);
+      if (common && (!before || before.kind !== 'word')) {
+        return { ref: { type: 'np', text: '', head: w.lower, start: w.start, end: w.end, det: '' }, start: w.start, end: w.end, roles: [] };
+      }
+    }
+    if (run.n >= run.e) {
+      // Only a title: "the President said" → role anaphora.
+      const tt = u.toks[run.e - 1] as Tok;
+      const detTok = u.toks[run.s - 1];
+      const start = isWord(detTok) && detTok.lower === 'the' ? detTok.start : (u.toks[run.s] as Tok).start;
+      return { ref: { type: 'np', text: '', head: bare(tt.text), start, end: tt.end, det: 'the' }, start, end: tt.end, roles: [] };
+    }
+    const pre = rolePrefix(u, run.s);
+    const roles = rolesAround(u, run, false);
+    return { ref: { type: 'name', unit: u, run }, start: pre?.[0] ?? (u.toks[run.s] as Tok).start, end: (u.toks[run.e - 1] as Tok).end, roles };
+  }
+  if (isWord(t) && !t.cap) {
+    const np = nounPhraseEndingAt(u, j);
+    if (np) {
+      // "Kim from the state health department said": the person, with the phrase as role.
+      let k = j;
+      while (k > 0 && (u.toks[k] as Tok).start > np.start) k--;
+      const owner = nameBeforePhrase(u, k);
+      if (owner) return owner;
+    }
+    // "Parata and his family believe": the named person leads the compound subject.
+    for (let k = j; k >= Math.max(0, j - 4); k--) {
+      const x = u.toks[k] as Tok;
+      if (isWord(x) && x.lower === 'and') {
+        const poss = u.toks[k + 1];
+        const r = u.runEndingAt.get(k - 1);
+        if (r && r.n < r.e && isWord(poss) && /^(his|her|their)$/.test(poss.lower)) {
+          return { ref: { type: 'name', unit: u, run: r }, start: (u.toks[r.s] as Tok).start, end: (u.toks[r.e - 1] as Tok).end, roles: [] };
+        }
+        break;
+      }
+      if (!isWord(x)) break;
+    }
+    if (np) return np;
+    // "a spokesperson for the airport said", "officials at the ministry said".
+    for (let k = j - 1; k >= Math.max(1, j - 6); k--) {
+      const x = u.toks[k] as Tok;
+      if (!isWord(x) || x.inQuote) break;
+      if (/^(for|at|of|from|with|in)$/.test(x.lower)) {
+        const head = nounPhraseEndingAt(u, k - 1);
+        if (head && head.ref.type === 'np') {
+          head.ref.end = t.end;
+          return { ...head, end: t.end };
+        }
+        break;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * "Helga Brandvold from Tromsø University said": token `k` starts a phrase after a preposition; the
+ * subject is the name before the preposition, and the phrase is part of the role.
+ */
+function nameBeforePhrase(u: Unit, k: number): SubjectParse | null {
+  const prep = u.toks[k - 1];
+  if (!isWord(prep) || !/^(from|of|at|with)$/.test(prep.lower)) return null;
+  const run = u.runEndingAt.get(k - 2);
+  if (!run || run.n >= run.e || run.possessive) return null;
+  const pre = rolePrefix(u, run.s);
+  return { ref: { type: 'name', unit: u, run }, start: pre?.[0] ?? (u.toks[run.s] as Tok).start, end: (u.toks[run.e - 1] as Tok).end, roles: rolesAround(u, run) };
+}
+
+/** The subject written right after an inverting verb: "…, said Professor Nam Eunyoung from Dongguk University". */
+function subjectAfter(u: Unit, vi: number): SubjectParse | null {
+  let k = vi + 1;
+  const t = u.toks[k];
+  if (!t || t.inQuote) return null;
+  if (isWord(t) && (t.lower === 'he' || t.lower === 'she')) {
+    const nx = u.toks[k + 1];
+    if (nx && nx.kind === 'word') return null; // "…, said he believed …" is not inverted
+    return { ref: { type: 'pronoun', word: t.lower, pos: t.start }, start: t.start, end: t.end, roles: [] };
+  }
+  // Role words before the name ("said chief inspector Jennifer Mattinson").
+  let runAt = u.runStartingAt.get(k);
+  while (!runAt && k < u.toks.length && k - vi <= 5) {
+    const x = u.toks[k] as Tok;
+    if (!isWord(x) || x.inQuote || x.cap || STOPWORDS.has(x.lower) || PREPOSITIONS.has(x.lower)) break;
+    k++;
+    runAt = u.runStartingAt.get(k);
+  }
+  if (runAt && runAt.n < runAt.e) {
+    // "Professor Nam Eunyoung from Dongguk University" → "Professor from Dongguk University".
+    const roles = rolesAround(u, runAt);
+    return { ref: { type: 'name', unit: u, run: runAt }, start: (u.toks[vi + 1] as Tok).start, end: (u.toks[runAt.e - 1] as Tok).end, roles };
+  }
+  // "said the ministry", "said a spokesperson for the company".
+  k = vi + 1;
+  let det = '';
+  const first = u.toks[k];
+  if (isWord(first) && DETERMINERS.has(first.lower)) {
+    det = first.lower;
+    k++;
+  }
+  for (let m = k; m < Math.min(u.toks.length, k + 5); m++) {
+    const x = u.toks[m] as Tok;
+    if (!isWord(x) || x.inQuote) break;
+    if (ROLE_NOUNS.has(x.lower) || UNNAMED_SOURCE_NOUNS.has(x.lower) || ORG_NOUNS.has(x.lower)) {
+      const f = first as Tok;
+      return { ref: { type: 'np', text: '', head: x.lower, start: f.start, end: x.end, det }, start: f.start, end: x.end, roles: [] };
+    }
+    if (STOPWORDS.has(x.lower)) break;
+  }
+  return null;
+}
+
+/** The first subject of the unit's main clause (for "X condemned the attack and said …", "…, saying …"). */
+function clauseSubject(u: Unit, before: number): SubjectParse | null {
+  for (const run of u.runs) {
+    if (run.s >= before) break;
+    if (run.n >= run.e) continue;
+    const prev = u.toks[run.s - 1];
+    if (isWord(prev) && (PREPOSITIONS.has(prev.lower) || prev.lower === 'the')) continue;
+    if (run.possessive) continue;
+    const name = u.toks.slice(run.n, run.e).map((t) => t.lower);
+    if (name.some((w) => ORG_WORDS.has(w)) || PLACE_NAMES.has(name.join(' '))) continue;
+    const roles = rolesAround(u, run);
+    // "The leader of Ennahda, Rachid Ghannouchi, condemned …": the phrase before the name is the role.
+    if (prev?.text === ',' && run.s >= 2) {
+      const lead = u.toks.slice(0, run.s - 1);
+      if (lead.length > 1 && lead.length < 12 && lead.every((x) => x.kind === 'word' || x.kind === 'poss') && lead.some((x) => ROLE_NOUNS.has(x.lower))) {
+        const a = lead[0] as Tok;
+        const b = lead[lead.length - 1] as Tok;
+        roles.push([a.start, b.end]);
+      }
+    }
+    return { ref: { type: 'name', unit: u, run }, start: (u.toks[run.s] as Tok).start, end: (u.toks[run.e - 1] as Tok).end, roles };
+  }
+  for (let i = 0; i < before; i++) {
+    const t = u.toks[i] as Tok;
+    if (isWord(t) && !t.inQuote && (t.lower === 'he' || t.lower === 'she')) return { ref: { type: 'pronoun', word: t.lower, pos: t.start }, start: t.start, end: t.end, roles: [] };
+  }
+  for (let i = 0; i < before; i++) {
+    const np = nounPhraseEndingAt(u, i);
+    if (np) return np;
+  }
+  return null;
+}
+
+/** Where a verb's content starts: after "that", an object plus "that" ("told reporters that"), or a colon. */
+function contentStartAfter(u: Unit, vi: number, base: string): number {
+  let k = vi + 1;
+  const particle = PHRASAL_PARTICLE[base];
+  if (particle && (u.toks[k] as Tok | undefined)?.lower === particle) k++;
+  if ((u.toks[k] as Tok | undefined)?.lower === 'that') return (u.toks[k + 1] as Tok | undefined)?.start ?? u.end;
+  // Look ahead a few words for "that" or ":" after an object or adverbial ("said in a statement that").
+  for (let m = k; m < Math.min(u.toks.length, k + 9); m++) {
+    const x = u.toks[m] as Tok;
+    if (x.kind === 'qopen' || x.inQuote) break;
+    if (x.text === ':' || (x.text === ',' && u.toks[m + 1]?.kind === 'qopen')) return (u.toks[m + 1] as Tok | undefined)?.start ?? u.end;
+    if (x.kind === 'punct' && x.text !== ',') break;
+    if (isWord(x) && x.lower === 'that' && m > k) {
+      const lead = u.toks[k] as Tok;
+      const named = lead.cap || (lead.lower === 'the' && (u.toks[k + 1] as Tok | undefined)?.cap === true);
+      if (PREPOSITIONS.has(lead.lower) || named || /^(him|her|them|us|me|reporters|journalists|lawmakers)$/.test(lead.lower)) {
+        return (u.toks[m + 1] as Tok | undefined)?.start ?? u.end;
+      }
+      break;
+    }
+  }
+  const t = u.toks[k];
+  return t ? t.start : u.end;
+}
+
+/** Whether what follows the verb is only an adverbial tail ("in a statement.", "of himself.", "told Reuters."). */
+function isTrailingTail(u: Unit, vi: number): boolean {
+  let k = vi + 1;
+  // "told President Jacob Zuma by telephone on Wednesday that …": content follows after all.
+  for (let m = k; m < Math.min(u.toks.length, k + 10); m++) {
+    const x = u.toks[m] as Tok;
+    if (x.kind === 'punct' && x.text !== ',') break;
+    if ((isWord(x) && x.lower === 'that' && m > k) || x.kind === 'qopen') return false;
+  }
+  // Skip an object name: "told Reuters", "told the BBC".
+  const t = u.toks[k];
+  if (!t) return true;
+  if (t.kind === 'punct' && (t.text === '.' || t.text === ',' || t.text === '!' || t.text === '?' || t.text === ';' || t.text === ')' || t.text === '(')) return true;
+  if (!isWord(t)) return false;
+  if (TRAILING_STARTERS.has(t.lower)) {
+    // "…, he said in a statement that …" is content-after; the that-check decides.
+    for (let m = k; m < Math.min(u.toks.length, k + 9); m++) {
+      const x = u.toks[m] as Tok;
+      if (isWord(x) && x.lower === 'that') return false;
+      if (x.kind === 'qopen' || x.text === ':') return false;
+    }
+    return true;
+  }
+  if (/^(him|her|them|us|me|reporters|journalists)$/.test(t.lower)) k++;
+  else {
+    const run = u.runStartingAt.get(k) ?? (DETERMINERS.has(t.lower) ? u.runStartingAt.get(k + 1) : undefined);
+    if (run) k = run.e;
+    else return false;
+  }
+  const after = u.toks[k];
+  return !after || (after.kind === 'punct' && after.text !== ':') || (isWord(after) && TRAILING_STARTERS.has(after.lower));
+}
+
+export function findEvents(units: Unit[]): Event[] {
+  const events: Event[] = [];
+  units.forEach((u, ui) => {
+    const local: Event[] = [];
+    for (let vi = 0; vi < u.toks.length; vi++) {
+      const v = u.toks[vi] as Tok;
+      if (!isWord(v) || v.inQuote) continue;
+      let cue = v.text;
+      let base = REPORTING_VERBS.get(v.lower);
+      let verbStart = v.start;
+      let verbEnd = v.end;
+      let isAccording = false;
+      if (v.lower === 'according' && (u.toks[vi + 1] as Tok | undefined)?.lower === 'to') {
+        isAccording = true;
+        base = 'according';
+        cue = 'according to';
+        verbEnd = (u.toks[vi + 1] as Tok).end;
+      } else if (STANCE_ADJECTIVES.has(v.lower)) {
+        const be = u.toks[vi - 1];
+        if (!isWord(be) || !/^(is|was|are|were|remains|remained)$/.test(be.lower)) continue;
+        base = 'be ' + v.lower;
+        cue = be.text + ' ' + v.text;
+        verbStart = be.start;
+      }
+      if (!base) continue;
+      if (v.cap && vi > 0) continue; // "Said" inside a name
+      const particle = PHRASAL_PARTICLE[base];
+      if (particle && (u.toks[vi + 1] as Tok | undefined)?.lower !== particle) continue;
+      // Participles used as adjectives: "the said report", "a stated aim".
+      const prevTok = u.toks[vi - 1];
+      if (isWord(prevTok) && DETERMINERS.has(prevTok.lower) && !isAccording) continue;
+
+      if (isAccording) {
+        const after = subjectAfterAccording(u, vi + 2);
+        if (!after) continue;
+        // "According to X, CONTENT" or "CONTENT, according to X."
+        const atStart = u.toks.slice(0, vi).every((x) => !isWord(x) || /^(but|and|however|so)$/.test(x.lower));
+        let cs: number;
+        let ce: number;
+        let mode: 'after' | 'before';
+        if (atStart) {
+          const comma = u.toks.findIndex((x, i) => i > vi && x.text === ',' && x.start >= after.end);
+          cs = comma >= 0 ? ((u.toks[comma + 1] as Tok | undefined)?.start ?? u.end) : after.end;
+          ce = u.end;
+          mode = 'after';
+        } else {
+          cs = u.start;
+          ce = v.start;
+          mode = 'before';
+        }
+        local.push({ unit: ui, cue, verbStart: v.start, verbEnd, ref: after.ref, subjStart: after.start, subjEnd: after.end, cs, ce, mode, roles: after.roles, nested: false, list: false });
+        continue;
+      }
+
+      const prev = u.toks[vi - 1];
+      const contentBefore = prev && (prev.kind === 'qclose' || (prev.kind === 'punct' && /^[,—–]$/.test(prev.text)));
+      // Inverted: "…,” says Parata" / "…, said Professor Nam".
+      const early = subjectBefore(u, vi);
+      // "Yan Liang, deputy secretary-general of …, said": the appositive subject wins over inversion.
+      const appositiveSubject = early !== null && !('coord' in early) && early.ref.type === 'name' && prev?.text === ',';
+      if (contentBefore && !appositiveSubject && INVERTING_VERBS.has(base) && !/ing$/.test(v.lower)) {
+        const subj = subjectAfter(u, vi);
+        if (subj) {
+          local.push({ unit: ui, cue, verbStart, verbEnd, ref: subj.ref, subjStart: subj.start, subjEnd: subj.end, cs: u.start, ce: prev.kind === 'qclose' ? prev.end : prev.start, mode: 'before', roles: subj.roles, nested: false, list: false });
+          continue;
+        }
+      }
+      const subj = early;
+      if (!subj) continue;
+      // A bare base form ("demand", "report") after a singular subject is a noun, not a verb.
+      if (v.lower === base && !('coord' in subj) && !pluralSubject(u, subj)) continue;
+      let parse: SubjectParse;
+      if ('coord' in subj) {
+        // "… and proposed that …", "…, saying …": the subject of the previous speech verb, else of the clause.
+        const last = local[local.length - 1];
+        if (last) parse = { ref: last.ref, start: v.start, end: v.start, roles: [] };
+        else {
+          const cl = clauseSubject(u, vi);
+          if (!cl) continue;
+          parse = cl;
+        }
+        if (WEAK_VERBS.has(base) && (u.toks[vi + 1] as Tok | undefined)?.lower !== 'that') continue;
+      } else parse = subj;
+      let tail = isTrailingTail(u, vi);
+      const beforeEnd = parse.start;
+      // Content before the subject: "“…,” he said." / "CONTENT, officials said."
+      let cut = -1;
+      for (let i = 0; i < u.toks.length; i++) if ((u.toks[i] as Tok).end <= beforeEnd) cut = i;
+      const lead = cut >= 0 ? (u.toks[cut] as Tok) : undefined;
+      const hasBefore = lead !== undefined && (lead.kind === 'qclose' || lead.text === ',' || lead.text === '—') && cut > 0;
+      // "…, officials said late Thursday.": a short tail after the verb is not the content.
+      if (!tail && hasBefore) {
+        const rest = u.toks.slice(vi + 1).filter((t) => t.kind === 'word');
+        if (rest.length < 4 && !rest.some((t) => t.lower === 'that') && !u.toks.slice(vi + 1).some((t) => t.kind === 'qopen')) tail = true;
+      }
+      const colonEnd = u.toks[vi + 1]?.text === ':' && vi + 2 >= u.toks.length;
+      if (colonEnd) {
+        // "She added:" / "President Obama also said:" ends the unit: a quote or a list follows.
+        local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs: u.end, ce: u.end, mode: 'after', roles: parse.roles, nested: false, list: true });
+        continue;
+      }
+      if (tail && hasBefore) {
+        local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs: u.start, ce: lead.kind === 'qclose' ? lead.end : lead.start, mode: 'before', roles: parse.roles, nested: false, list: false });
+        continue;
+      }
+      if (tail) continue;
+      if (WEAK_VERBS.has(base)) {
+        const nx = u.toks[vi + 1];
+        if (!(nx && (nx.lower === 'that' || nx.kind === 'qopen' || nx.text === ':'))) continue;
+      }
+      const cs = contentStartAfter(u, vi, base);
+      local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs, ce: u.end, mode: 'after', roles: parse.roles, nested: false, list: false });
+    }
+    // Events inside another's content: a clause boundary makes them independent (and cuts the
+    // earlier content); otherwise they are reported inside the earlier statement.
+    for (let i = 0; i < local.length; i++) {
+      const a = local[i] as Event;
+      if (a.mode !== 'after') continue;
+      for (let j = i + 1; j < local.length; j++) {
+        const b = local[j] as Event;
+        if (b.subjStart < a.cs || b.subjStart >= a.ce) {
+          if (b.mode === 'before' && b.verbStart >= a.cs && b.verbStart < a.ce) {
+            // "A said X, B said." is rare; "CONTENT, B said" after A's verb: B's content is A's content.
+            a.ce = Math.min(a.ce, b.cs > a.cs ? b.cs : a.ce);
+          }
+          continue;
+        }
+        let before = textBefore(u, b.subjStart);
+        if (DETERMINERS.has(before)) before = textBefore(u, b.subjStart - before.length - 1);
+        const boundary = before === ',' || before === ';' || before === '—' || CLAUSE_LINKS.has(before);
+        const sameSubject = b.subjStart === b.subjEnd; // coordinated verb reuses the subject
+        if (boundary || sameSubject) {
+          a.ce = Math.min(a.ce, sameSubject ? b.verbStart : b.subjStart);
+          if (b.mode === 'before') b.cs = Math.max(b.cs, a.ce);
+        } else {
+          b.nested = b.ref.type !== 'name';
+        }
+      }
+    }
+    // Content-before regions start after the previous event in the unit.
+    for (let i = 1; i < local.length; i++) {
+      const b = local[i] as Event;
+      const a = local[i - 1] as Event;
+      if (b.mode === 'before' && b.cs < a.verbEnd && a.verbEnd <= b.ce) b.cs = Math.max(b.cs, a.mode === 'after' ? b.cs : a.verbEnd);
+    }
+    events.push(...local);
+  });
+  return events;
+}
+
+/** Whether the subject is plural (so a bare verb form like "say" agrees): they, plural nouns, compounds. */
+function pluralSubject(u: Unit, subj: SubjectParse): boolean {
+  const ref = subj.ref;
+  if (ref.type === 'pronoun') return ref.word === 'they';
+  if (ref.type === 'np') return /s$/.test(ref.head) || ref.head === 'people' || ref.head === 'police' || ref.head === 'staff';
+  if (ref.type === 'name') {
+    const next = u.toks[ref.run.e];
+    if (isWord(next) && next.lower === 'and') return true;
+    const last = u.toks[ref.run.e - 1] as Tok;
+    return /(?:ians|ans|ese)$/.test(last.lower) || u.toks.slice(ref.run.s, ref.run.e).length === 1 && /s$/.test(last.lower) && last.lower !== last.text.toLowerCase();
+  }
+  return true;
+}
+
+function textBefore(u: Unit, pos: number): string {
+  let prev: Tok | undefined;
+  for (const t of u.toks) if (t.end <= pos) prev = t;
+  return prev ? prev.lower : '';
+}
+
+function subjectAfterAccording(u: Unit, k: number): SubjectParse | null {
+  const t = u.toks[k];
+  if (!t || t.inQuote) return null;
+  let runAt = u.runStartingAt.get(k) ?? (isWord(t) && t.lower === 'the' ? u.runStartingAt.get(k + 1) : undefined);
+  if (!runAt) {
+    // "according to whale rescue group Project Jonah"
+    for (let m = k; m < Math.min(u.toks.length, k + 5) && !runAt; m++) {
+      const x = u.toks[m] as Tok;
+      if (!isWord(x) || x.cap || STOPWORDS.has(x.lower)) {
+        if (!(isWord(x) && DETERMINERS.has(x.lower))) break;
+      }
+      runAt = u.runStartingAt.get(m + 1);
+    }
+  }
+  if (runAt && runAt.n < runAt.e && !runAt.possessive) {
+    const roles = rolesAround(u, runAt);
+    return { ref: { type: 'name', unit: u, run: runAt }, start: t.start, end: (u.toks[runAt.e - 1] as Tok).end, roles };
+  }
+  // "according to local news reports", "according to officials".
+  for (let m = k; m < Math.min(u.toks.length, k + 5); m++) {
+    const x = u.toks[m] as Tok;
+    if (!isWord(x) || x.inQuote) break;
+    if (UNNAMED_SOURCE_NOUNS.has(x.lower) || ORG_NOUNS.has(x.lower) || ROLE_NOUNS.has(x.lower)) {
+      const nx = u.toks[m + 1];
+      if (isWord(nx) && !PREPOSITIONS.has(nx.lower) && !STOPWORDS.has(nx.lower)) continue;
+      return { ref: { type: 'np', text: '', head: x.lower, start: t.start, end: x.end, det: DETERMINERS.has(t.lower) ? t.lower : '' }, start: t.start, end: x.end, roles: [] };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+interface Entity {
+  id: number;
+  kind: SpeakerKind;
+  /** Name tokens of the fullest form seen (persons) or the display name (others). */
+  tokens: string[];
+  name: string;
+  forms: Set<string>;
+  gender: 'm' | 'f' | undefined;
+  roles: Array<{ text: string; score: number; pos: number }>;
+  statements: Statement[];
+  first: number;
+}
+
+const normKey = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.’']/g, '');
+
+class Registry {
+  readonly entities: Entity[] = [];
+  private readonly authors: string[][];
+
+  constructor(authors: readonly string[]) {
+    this.authors = authors.map((a) => a.replace(/^by\s+/i, '').split(/\s+/).map(normKey).filter((w) => w.length > 1));
+  }
+
+  isAuthor(tokens: string[]): boolean {
+    const t = tokens.map(normKey);
+    return this.authors.some((a) => a.length > 0 && t.length > 0 && t.every((w) => a.includes(w)));
+  }
+
+  /** Finds or creates the person a name refers to ("Nam" → "Nam Eunyoung"). */
+  person(tokens: string[], surface: string, pos: number, create: boolean): Entity | null {
+    if (tokens.length === 0 || this.isAuthor(tokens)) return null;
+    const keys = tokens.map(normKey);
+    const persons = this.entities.filter((e) => e.kind === 'person');
+    const keyOf = (e: Entity): string[] => e.tokens.map(normKey);
+    let found = persons.find((e) => keyOf(e).join(' ') === keys.join(' '));
+    if (!found && keys.length >= 2) {
+      found = persons.find((e) => isSubsequence(keys, keyOf(e)) || isSubsequence(keyOf(e), keys) || sameEnds(keys, keyOf(e)));
+      if (found && keys.length > found.tokens.length && isSubsequence(keyOf(found), keys)) {
+        found.tokens = tokens;
+        found.name = tokens.join(' ');
+      }
+    }
+    if (!found && keys.length === 1) {
+      const k = keys[0] as string;
+      found = persons.find((e) => keyOf(e).includes(k));
+    }
+    if (found) {
+      found.forms.add(surface);
+      return found;
+    }
+    if (!create) return null;
+    const e: Entity = {
+      id: this.entities.length,
+      kind: 'person',
+      tokens,
+      name: tokens.join(' '),
+      forms: new Set([surface]),
+      gender: genderOfName(tokens),
+      roles: [],
+      statements: [],
+      first: pos,
+    };
+    this.entities.push(e);
+    return e;
+  }
+
+  /** Organisations and unnamed sources, keyed by their lower-cased name. */
+  group(kind: SpeakerKind, name: string, pos: number): Entity {
+    const key = normKey(name);
+    const found = this.entities.find((e) => e.kind === kind && normKey(e.name) === key);
+    if (found) return found;
+    const e: Entity = { id: this.entities.length, kind, tokens: name.split(' '), name, forms: new Set([name]), gender: undefined, roles: [], statements: [], first: pos };
+    this.entities.push(e);
+    return e;
+  }
+}
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  if (short.length > long.length || short.length === 0) return false;
+  outer: for (let i = 0; i + short.length <= long.length; i++) {
+    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** "Brian Coombes" and "Brian K. Coombes": same first and last name. */
+function sameEnds(a: string[], b: string[]): boolean {
+  return a.length >= 2 && b.length >= 2 && a[0] === b[0] && a[a.length - 1] === b[b.length - 1];
+}
+
+function genderOfName(tokens: string[]): 'm' | 'f' | undefined {
+  const first = normKey(tokens[0] ?? '');
+  return GIVEN_NAME_GENDER.get(first);
+}
+
+function roleScore(text: string): number {
+  const ws = text.split(/\s+/).filter(Boolean);
+  let s = Math.min(ws.length, 15) / 30;
+  if (ws.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[^\p{L}-]/gu, '')))) s += 2;
+  if (ws.slice(1).some((w) => /^\p{Lu}/u.test(w))) s += 1;
+  if (/^(who|which)\b/i.test(text)) s -= 1;
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length;
+
+/** Trims a region to its reported content; returns null if nothing worth keeping is left. */
+function trimRegion(text: string, a: number, b: number): [number, number] | null {
+  while (a < b && /[\s,:;—–\-]/.test(text[a] ?? '')) a++;
+  while (b > a && /[\s,:;.—–\-]/.test(text[b - 1] ?? '')) b--;
+  if (/^that\s/i.test(text.slice(a, a + 5))) a += 5;
+  while (a < b && /\s/.test(text[a] ?? '')) a++;
+  // Dangling clause links left by a cut ("…, but", "… and").
+  for (;;) {
+    const m = /(?:[\s,;—–-]+(?:but|and|while|whereas|although|though|yet|as|so))?[\s,;:—–-]*$/i.exec(text.slice(a, b));
+    if (!m || m[0].length === 0) break;
+    b -= m[0].length;
+  }
+  if (b <= a || wordCount(text.slice(a, b)) < 2) return null;
+  return [a, b];
+}
+
+/** Splits quoted content into sentence statements; sentences under five words join a neighbour. */
+function quoteStatements(text: string, a: number, b: number): Array<[number, number]> {
+  const pieces = splitSentences(text.slice(a, b)).map((s) => [s.start + a, s.end + a] as [number, number]);
+  const merged: Array<[number, number]> = [];
+  let carry: number | null = null;
+  for (const [s, e] of pieces) {
+    const short = wordCount(text.slice(s, e)) < 5;
+    const last = merged[merged.length - 1];
+    if (short && last) last[1] = e;
+    else if (short && carry === null) carry = s;
+    else {
+      merged.push([carry ?? s, e]);
+      carry = null;
+    }
+  }
+  if (carry !== null) merged.push([carry, b]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of merged) {
+    const t = trimRegion(text, s, e);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+export function extractSpeakers(input: AnalysisInput): Speaker[] {
+  const text = input.text;
+  const lang = (input.lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  // English only: the lexicon and syntax rules are English. Elsewhere: no guesses.
+  if (lang !== 'en' && lang !== '') return [];
+  if (lang === '' && !looksEnglish(text)) return [];
+  const paragraphs = splitParagraphs(text);
+  const quotes = findQuotes(text, paragraphs);
+  const units = buildUnits(text, paragraphs, quotes);
+  const events = findEvents(units);
+  const reg = new Registry(input.authors ?? []);
+
+  // Pass 1: people named as speakers and names with person evidence, in text order.
+  const namedSubjects = new Set<string>();
+  for (const ev of events) {
+    if (ev.ref.type !== 'name') continue;
+    const { unit, run } = ev.ref;
+    const toks = unit.toks.slice(run.n, run.e).map((t) => t.text);
+    if (classifyRun(unit, run, ev.roles) === 'person' && toks.length >= 2) namedSubjects.add(toks.map(normKey).join(' '));
+  }
+  const mentions: Array<{ pos: number; entity: Entity }> = [];
+  const weakMentions: Array<{ pos: number; names: string[]; surface: string }> = [];
+  for (const u of units) {
+    for (const run of u.runs) {
+      if (run.n >= run.e || run.possessive && run.e - run.n < 2) continue;
+      const toks = u.toks.slice(run.n, run.e);
+      const names = toks.map((t) => t.text);
+      const key = names.map(normKey).join(' ');
+      const kind = classifyRun(u, run, []);
+      if (kind !== 'person' && kind !== 'single') continue;
+      const evidence =
+        namedSubjects.has(key) || run.n > run.s || GIVEN_NAME_GENDER.has(normKey(names[0] ?? '')) || rolePrefix(u, run.s) !== null ||
+        ageAfter(u, run.e) || (names.length >= 3 && kind === 'person') || appositiveNameAfterRole(u, run);
+      const surface = u.toks.slice(run.s, run.e).map((t) => t.text).join(' ');
+      const ent = reg.person(names, surface, (toks[0] as Tok).start, evidence && (kind === 'person' || GIVEN_NAME_GENDER.has(normKey(names[0] ?? ''))));
+      if (!ent && kind === 'person' && names.length >= 2 && (run.s === 0 || (u.toks[run.s - 1] as Tok).text === ',')) {
+        // A name opening a clause with no other evidence: a fallback antecedent for pronouns.
+        weakMentions.push({ pos: (toks[0] as Tok).start, names, surface });
+      }
+      if (ent) {
+        if (names.length < ent.tokens.length || surface !== names.join(' ')) ent.forms.add(names.join(' '));
+        mentions.push({ pos: (toks[0] as Tok).start, entity: ent });
+        const title = run.n > run.s ? bare((u.toks[run.n - 1] as Tok).text) : '';
+        const g = GENDERED_TITLES[title];
+        if (g && !ent.gender) ent.gender = g;
+        // Roles stated anywhere: "Eric Reeves, one of the leading …, said", "Facebook CEO Mark Zuckerberg".
+        for (const r of rolesAround(u, run)) addRole(ent, roleText(text, r), r[0]);
+      }
+    }
+  }
+  mentions.sort((a, b) => a.pos - b.pos);
+
+  // Pass 2: resolve each event's speaker, left to right.
+  const resolved: Array<{ pos: number; entity: Entity }> = [];
+  const paraOf = (pos: number): number => paragraphs.findIndex((p) => pos >= p.start && pos <= p.end);
+  const para0 = (ev: Event): number => units[ev.unit]?.para ?? 0;
+  const lastPersonBefore = (pos: number, gender: string | undefined, minPara: number, exclude?: Entity): Entity | null => {
+    let best: { pos: number; entity: Entity } | null = null;
+    for (const list of [mentions, resolved]) {
+      for (const m of list) {
+        if (m.pos >= pos || m.entity.kind !== 'person' || m.entity === exclude) continue;
+        if (paraOf(m.pos) < minPara) continue;
+        if (gender && m.entity.gender && m.entity.gender !== gender) continue;
+        if (!best || m.pos > best.pos) best = m;
+      }
+    }
+    for (const w of weakMentions) {
+      if (w.pos >= pos || paraOf(w.pos) < minPara || (best && best.pos >= w.pos)) continue;
+      const ent = reg.person(w.names, w.surface, w.pos, true);
+      if (!ent || ent === exclude || (gender && ent.gender && ent.gender !== gender)) continue;
+      mentions.push({ pos: w.pos, entity: ent });
+      mentions.sort((a, b) => a.pos - b.pos);
+      best = { pos: w.pos, entity: ent };
+    }
+    return best?.entity ?? null;
+  };
+  const lastGroupBefore = (pos: number, minPara: number): Entity | null => {
+    let best: Entity | null = null;
+    let bestPos = -1;
+    for (const e of reg.entities) {
+      if (e.kind === 'person') continue;
+      for (const s of e.statements) if (s.start < pos && s.start > bestPos && paraOf(s.start) >= minPara) {
+        best = e;
+        bestPos = s.start;
+      }
+    }
+    return best;
+  };
+
+  const resolve = (ev: Event): Entity | null => {
+    const ref = ev.ref;
+    const para = units[ev.unit]?.para ?? 0;
+    if (ref.type === 'name') {
+      const { unit, run } = ref;
+      const toks = unit.toks.slice(run.n, run.e);
+      const names = toks.map((t) => t.text);
+      const surface = unit.toks.slice(run.s, run.e).map((t) => t.text).join(' ');
+      const kind = classifyRun(unit, run, ev.roles);
+      if (reg.isAuthor(names)) return null;
+      if (kind === 'person' || kind === 'single') {
+        const ent = reg.person(names, surface, (toks[0] as Tok).start, kind === 'person' || GIVEN_NAME_GENDER.has(normKey(names[0] ?? '')));
+        if (ent) {
+          ent.forms.add(names.join(' '));
+          return ent;
+        }
+        if (kind === 'person') return null;
+      }
+      const name = names.join(' ').replace(/^the\s+/i, '');
+      return reg.group('organization', name, (toks[0] as Tok).start);
+    }
+    if (ref.type === 'pronoun') {
+      if (ref.word === 'he' || ref.word === 'she') {
+        const g = ref.word === 'he' ? 'm' : 'f';
+        const ent = lastPersonBefore(ref.pos, g, para - 2);
+        if (ent && !ent.gender) ent.gender = g;
+        return ent;
+      }
+      return lastGroupBefore(ref.pos, para - 1);
+    }
+    if (ref.type === 'np') {
+      const surface = text.slice(ref.start, ref.end);
+      // Role anaphora: "the president", "the professor" → the latest person with that role.
+      if (ref.det === 'the' && ROLE_NOUNS.has(ref.head) && wordCount(surface) <= 3) {
+        let best: Entity | null = null;
+        let bestPos = -1;
+        for (const m of [...mentions, ...resolved]) {
+          if (m.pos >= ref.start || m.entity.kind !== 'person' || m.pos < bestPos) continue;
+          const hasRole = [...m.entity.forms, ...m.entity.roles.map((r) => r.text)].some((f) => f.toLowerCase().split(/[\s,]+/).includes(ref.head));
+          if (hasRole) {
+            best = m.entity;
+            bestPos = m.pos;
+          }
+        }
+        if (best) return best;
+      }
+      const hasCap = /\p{Lu}/u.test(surface.replace(/^\p{Lu}/u, (c) => c.toLowerCase()));
+      if ((ORG_NOUNS.has(ref.head) && !UNNAMED_SOURCE_NOUNS.has(ref.head)) || (hasCap && ORG_NOUNS.has(ref.head))) {
+        const name = hasCap ? surface.replace(/^the\s+/i, '') : surface.replace(/^The\b/, 'the');
+        return reg.group('organization', name, ref.start);
+      }
+      const plain = surface.replace(/^(?:a|an|the)\s+/i, '');
+      const firstWord = (/^\p{L}+/u.exec(plain)?.[0] ?? '').toLowerCase();
+      const common = UNNAMED_SOURCE_NOUNS.has(firstWord) || ROLE_NOUNS.has(firstWord) || STOPWORDS.has(firstWord) || DETERMINERS.has(firstWord);
+      return reg.group('unnamed', common ? plain.charAt(0).toLowerCase() + plain.slice(1) : plain, ref.start);
+    }
+    return null;
+  };
+
+  const addStatement = (ent: Entity, a: number, b: number, kind: StatementKind, cue: string): void => {
+    const t = trimRegion(text, a, b);
+    if (!t) return;
+    const [s, e] = t;
+    if (ent.statements.some((x) => x.start <= s && x.end >= e)) return;
+    ent.statements = ent.statements.filter((x) => !(x.start >= s && x.end <= e));
+    ent.statements.push({ text: text.slice(s, e), kind, cue, start: s, end: e });
+  };
+  /** Adds the content region as direct quotes when it opens with a quotation, else as indirect speech. */
+  const addContent = (ent: Entity, ev: Event | null, a: number, b: number, cue: string): void => {
+    const t = trimRegion(text, a, b);
+    if (!t) return;
+    const [s, e] = t;
+    const q = quotes.find((x) => x.open >= s - 1 && x.open <= s);
+    // "“politics in this town” meant there were few options": the quote is only part of the content.
+    const partial = q !== undefined && q.closed && wordCount(text.slice(q.end, e)) >= 2 && !quotes.some((x) => x.open >= q.end && x.open < e);
+    if (q && !partial) {
+      for (const [qs, qe] of quoteStatements(text, q.contentStart, Math.min(q.contentEnd, e))) addStatement(ent, qs, qe, 'direct', cue);
+      // Further quotes in the same region ("“A,” she said, “B.”" is split by units; here: trailing quotes).
+      for (const q2 of quotes) {
+        if (q2.open > q.open && q2.open >= q.end && q2.end <= e + 1) {
+          for (const [qs, qe] of quoteStatements(text, q2.contentStart, q2.contentEnd)) addStatement(ent, qs, qe, 'direct', cue);
+        }
+      }
+      return;
+    }
+    // Very short content reads better with its verb: "He vowed to keep trying".
+    if (ev && ev.mode === 'after' && (wordCount(text.slice(s, e)) < 3 || (/^to\s/i.test(text.slice(s, e)) && wordCount(text.slice(s, e)) < 5)) && ev.subjStart < s) {
+      addStatement(ent, ev.subjStart, e, 'indirect', cue);
+      return;
+    }
+    addStatement(ent, s, e, 'indirect', cue);
+  };
+
+  const eventsByUnit = new Map<number, Event[]>();
+  for (const ev of events) {
+    const list = eventsByUnit.get(ev.unit) ?? [];
+    list.push(ev);
+    eventsByUnit.set(ev.unit, list);
+  }
+
+  let paraSpeaker: { para: number; entity: Entity; unit: number; indirect: boolean } | null = null;
+  let lastParaWithSpeaker: { para: number; entity: Entity } | null = null;
+  for (let ui = 0; ui < units.length; ui++) {
+    const u = units[ui] as Unit;
+    const evs = eventsByUnit.get(ui) ?? [];
+    let spoke = false;
+    for (const ev of evs) {
+      if (ev.nested) continue;
+      const ent = resolve(ev);
+      if (!ent) continue;
+      if (ent.kind === 'person') resolved.push({ pos: ev.subjStart, entity: ent });
+      for (const r of ev.roles) {
+        let role = roleText(text, r);
+        // "her mother" → "Eloise Parry's mother": the possessive points at the previous person.
+        const poss = /^(his|her|their)\s+/i.exec(role);
+        if (poss && ent.kind === 'person') {
+          const g = poss[1]?.toLowerCase() === 'his' ? 'm' : poss[1]?.toLowerCase() === 'her' ? 'f' : undefined;
+          const other = lastPersonBefore(ev.subjStart, g, para0(ev) - 3, ent);
+          if (other) role = `${other.tokens.join(' ')}'s ${role.slice(poss[0].length)}`;
+        }
+        addRole(ent, role, r[0]);
+      }
+      if (ev.list) {
+        // "President Obama also said:" followed by list paragraphs without sentence punctuation.
+        for (let p = u.para + 1; p < paragraphs.length; p++) {
+          const para = paragraphs[p] as TextSpan;
+          const first = (/^\p{L}+/u.exec(para.text)?.[0] ?? '').toLowerCase();
+          if (/[.!?"”]$/.test(para.text) || LINK_TEXT_STARTS.has(first) || wordCount(para.text) > 60) break;
+          addContent(ent, null, para.start, para.end, ev.cue);
+        }
+        if (ui + 1 < units.length && (units[ui + 1] as Unit).para === u.para + 1 && (units[ui + 1] as Unit).toks[0]?.kind === 'qopen') {
+          paraSpeaker = { para: u.para, entity: ent, unit: ui, indirect: false };
+        }
+        spoke = true;
+        continue;
+      }
+      addContent(ent, ev, ev.cs, ev.ce, ev.cue);
+      spoke = true;
+      const direct = quotes.some((q) => q.open >= ev.cs - 1 && q.open <= ev.cs + 2);
+      paraSpeaker = { para: u.para, entity: ent, unit: ui, indirect: !direct };
+      lastParaWithSpeaker = { para: u.para, entity: ent };
+    }
+    if (spoke) continue;
+    // Units without a reporting verb.
+    const first = u.toks[0];
+    const quoteHere = first?.kind === 'qopen' ? quotes.find((q) => q.open === first.start) : undefined;
+    if (quoteHere) {
+      const qWords = wordCount(text.slice(quoteHere.contentStart, Math.min(quoteHere.contentEnd, u.end)));
+      if (qWords < 4 || qWords < 0.6 * wordCount(text.slice(u.start, u.end))) continue;
+      let ent: Entity | null = null;
+      if (paraSpeaker && (paraSpeaker.para === u.para || (paraSpeaker.para === u.para - 1 && paraSpeaker.unit === ui - 1 && !paraSpeaker.indirect))) ent = paraSpeaker.entity;
+      else if (isFirstUnitOfPara(units, ui)) ent = lastPersonBefore(u.start, undefined, u.para - 3);
+      if (!ent) continue;
+      for (const q of quotes) {
+        if (q.open < u.start || q.open >= u.end) continue;
+        for (const [qs, qe] of quoteStatements(text, q.contentStart, Math.min(q.contentEnd, u.end))) addStatement(ent, qs, qe, 'direct', '');
+      }
+      resolved.push({ pos: u.start, entity: ent });
+      paraSpeaker = { para: u.para, entity: ent, unit: ui, indirect: false };
+      lastParaWithSpeaker = { para: u.para, entity: ent };
+      continue;
+    }
+    // Continuation: an unattributed sentence right after indirect speech in the same paragraph.
+    if (paraSpeaker && paraSpeaker.entity.kind === 'person' && paraSpeaker.para === u.para && paraSpeaker.unit === ui - 1 && paraSpeaker.indirect && !mentionsOtherPerson(u, paraSpeaker.entity, reg)) {
+      addStatement(paraSpeaker.entity, u.start, u.end, 'indirect', '');
+      paraSpeaker = { ...paraSpeaker, unit: ui };
+      continue;
+    }
+    // First-person paragraphs right after a speaker's paragraph are that speaker's words (block quotes).
+    if (lastParaWithSpeaker && lastParaWithSpeaker.entity.kind === 'person' && u.para - lastParaWithSpeaker.para === 1 && paragraphIsFirstPerson(units, u.para)) {
+      for (const [qs, qe] of quoteStatements(text, u.start, u.end)) addStatement(lastParaWithSpeaker.entity, qs, qe, 'direct', '');
+      if (isLastUnitOfPara(units, ui)) lastParaWithSpeaker = { para: u.para, entity: lastParaWithSpeaker.entity };
+      continue;
+    }
+  }
+
+  const speakers: Speaker[] = [];
+  const withStatements = reg.entities.filter((e) => e.statements.length > 0 && !reg.isAuthor(e.tokens));
+  withStatements.sort((a, b) => Math.min(...a.statements.map((s) => s.start)) - Math.min(...b.statements.map((s) => s.start)) || a.id - b.id);
+  for (const e of withStatements) {
+    const statements = [...e.statements].sort((a, b) => a.start - b.start || a.end - b.end);
+    const name = e.kind === 'person' ? e.tokens.join(' ') : e.name;
+    const aliases = [...e.forms].filter((f) => f !== name && f.length > 0).sort();
+    let role = '';
+    let best = -Infinity;
+    for (const r of e.roles) {
+      if (r.score > best) {
+        best = r.score;
+        role = r.text;
+      }
+    }
+    speakers.push({ name, aliases, role, kind: e.kind, statements });
+  }
+  return speakers;
+}
+
+function roleText(text: string, r: RoleSpan): string {
+  return r.length === 4 ? `${text.slice(r[0], r[1])} ${text.slice(r[2], r[3])}` : text.slice(r[0], r[1]);
+}
+
+function addRole(ent: Entity, raw: string, pos: number): void {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (!text || /^(mr|mrs|ms|miss|mx|sir|dame)\.?$/i.test(text)) return;
+  const cleaned = text.replace(/^(?:mr|mrs|ms|miss|mx)\.?\s+/i, '');
+  if (ent.roles.some((r) => r.text === cleaned)) return;
+  ent.roles.push({ text: cleaned, score: roleScore(cleaned), pos });
+}
+
+/** person: a personal name; single: one unknown capitalised word; org: an organisation or place. */
+function classifyRun(u: Unit, run: Run, roles: RoleSpan[]): 'person' | 'single' | 'org' {
+  const toks = u.toks.slice(run.n, run.e);
+  const lower = toks.map((t) => bare(t.text));
+  const joined = lower.join(' ');
+  if (PLACE_NAMES.has(joined) || lower.some((w) => ORG_WORDS.has(w))) return 'org';
+  // Role words before the name that name an organisation ("whale rescue group Project Jonah").
+  const pre = rolePrefix(u, run.s);
+  const before = u.toks[run.s - 1];
+  if (isWord(before) && !before.cap && ORG_NOUNS.has(before.lower) && !ROLE_NOUNS.has(before.lower)) return 'org';
+  if (toks.length === 1) {
+    const t = toks[0] as Tok;
+    if (/^\p{Lu}{2,}$/u.test(t.text) && !(run.n > run.s)) return 'org';
+    if (run.n > run.s) return 'person';
+    if (pre || roles.length > 0) return 'person';
+    return 'single';
+  }
+  return 'person';
+}
+
+function ageAfter(u: Unit, e: number): boolean {
+  const a = u.toks[e];
+  const b = u.toks[e + 1];
+  return (a?.text === ',' || a?.text === '(') && b !== undefined && /^\d{1,3}$/.test(b.text);
+}
+
+/** "his 22-year-old son, Te Kaurinui Robert Parata,": a name set off after a role noun. */
+function appositiveNameAfterRole(u: Unit, run: Run): boolean {
+  const comma = u.toks[run.s - 1];
+  const noun = u.toks[run.s - 2];
+  return comma?.text === ',' && isWord(noun) && !noun.cap && ROLE_NOUNS.has(noun.lower);
+}
+
+function mentionsOtherPerson(u: Unit, speaker: Entity, reg: Registry): boolean {
+  for (const run of u.runs) {
+    if (run.n >= run.e) continue;
+    const names = u.toks.slice(run.n, run.e).map((t) => t.text);
+    const ent = reg.person(names, names.join(' '), -1, false);
+    if (ent && ent !== speaker) return true;
+  }
+  return false;
+}
+
+function isFirstUnitOfPara(units: Unit[], ui: number): boolean {
+  return ui === 0 || (units[ui - 1] as Unit).para !== (units[ui] as Unit).para;
+}
+
+function isLastUnitOfPara(units: Unit[], ui: number): boolean {
+  return ui === units.length - 1 || (units[ui + 1] as Unit).para !== (units[ui] as Unit).para;
+}
+
+function paragraphIsFirstPerson(units: Unit[], para: number): boolean {
+  const toks = units.filter((u) => u.para === para).flatMap((u) => u.toks);
+  if (toks.some((t) => t.kind === 'qopen')) return false;
+  const words = toks.filter((t) => t.kind === 'word');
+  if (words.length < 6) return false;
+  return words.some((t) => (t.text === 'I' || FIRST_PERSON.has(t.lower)) && t.text !== 'US' && !(t.lower === 'us' && t.cap && t.text === 'US'));
+}
+
+function looksEnglish(text: string): boolean {
+  const ws = text.slice(0, 20000).toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (ws.length < 5) return ws.length > 0 && ws.some((w) => STOPWORDS.has(w));
+  const hits = ws.filter((w) => /^(the|of|and|to|in|is|that|for|it|was|on|with|as|said|he|she)$/.test(w)).length;
+  return hits / ws.length >= 0.1;
+}
+
+/** @internal debugging aid */
+export function debugEvents(text: string): Array<Record<string, unknown>> {
+  const paragraphs = splitParagraphs(text);
+  const quotes = findQuotes(text, paragraphs);
+  const units = buildUnits(text, paragraphs, quotes);
+  return findEvents(units).map((e) => ({ unit: e.unit, cue: e.cue, ref: e.ref.type === 'name' ? e.ref.run : e.ref, subj: text.slice(e.subjStart, e.subjEnd), content: text.slice(e.cs, e.ce), mode: e.mode, nested: e.nested }));
+}

@@ -1,0 +1,212 @@
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import type { WindowLike } from 'dompurify';
+import type { CapturedArticle } from '../model';
+import { selectDedupeUrl } from './normalize-url';
+import { normalizeDate } from './parse-date-text';
+import { promoteLazyImages } from './promote-lazy-images';
+import { baseUrl, normalizeLang, readPageMetadata, splitAuthors, type PageMetadata } from './read-page-metadata';
+import { sanitizeArticle } from './sanitize-article';
+import { countWords, hashText, readingMinutes, toPlainText } from './to-plain-text';
+
+/** Default element limit: far above real articles (the largest test page has ~15k), low enough to bail out fast. */
+export const DEFAULT_MAX_ELEMS_TO_PARSE = 100_000;
+
+/**
+ * Below this share of the page's text, the extraction probably missed the page's point (a front page or a
+ * listing where Readability picked one teaser block), so the page is not treated as an article.
+ */
+export const MIN_KEPT_TEXT_RATIO = 0.1;
+
+export interface CaptureOptions {
+  /** The address the user is on (`location.href`). Relative links resolve against it (or the page's `<base>`). */
+  url: string;
+  /**
+   * The user's selection: when it is non-empty, only the selected content is captured (with the page's metadata)
+   * and the result has `fromSelection: true`. A collapsed/empty selection is ignored.
+   */
+  selection?: Selection | Range | readonly Range[] | null;
+  /** Readability's element limit; pages with more elements fail with reason 'too-large'. 0 = no limit. */
+  maxElemsToParse?: number;
+  /** Return pages that do not look like articles as `ok: true` ("Save anyway"). */
+  force?: boolean;
+  /**
+   * The window whose DOM `doc` belongs to, for DOMPurify. Defaults to `doc.defaultView`, then the global window.
+   */
+  window?: WindowLike;
+  /**
+   * `doc` is a private copy made for this capture (Node: `captureHtml` parses one per call), so the defensive
+   * clone is skipped and `doc` is modified. Never set this for a live page.
+   */
+  documentIsCopy?: boolean;
+}
+
+/** Why a capture produced no article to save. */
+export type CaptureFailureReason = 'not-article' | 'empty' | 'too-large' | 'invalid-url';
+
+export type CaptureResult =
+  | { ok: true; article: CapturedArticle }
+  /** The page does not look like an article; `article` is what "Save anyway" would store (same as `force`). */
+  | { ok: false; reason: 'not-article'; message: string; article: CapturedArticle }
+  | { ok: false; reason: Exclude<CaptureFailureReason, 'not-article'>; message: string };
+
+/**
+ * Captures a page as a `CapturedArticle`: metadata, lazy images, Readability extraction (bounded by
+ * `maxElemsToParse`), DOMPurify, plain text, word count and content hash. Works on `doc.cloneNode(true)`; the live
+ * page is never modified. Browser-safe: no Node imports (Node callers use `captureHtml` from `lib/capture/node`).
+ */
+export async function captureDocument(doc: Document, options: CaptureOptions): Promise<CaptureResult> {
+  const pageUrl = options.url;
+  try {
+    new URL(pageUrl);
+  } catch {
+    return { ok: false, reason: 'invalid-url', message: `Cannot capture: "${pageUrl}" is not a valid URL.` };
+  }
+  const view = options.window ?? (doc.defaultView as WindowLike | null) ?? (globalThis as unknown as WindowLike);
+  const ranges = selectionRanges(options.selection);
+  const maxElems = options.maxElemsToParse ?? DEFAULT_MAX_ELEMS_TO_PARSE;
+
+  // Read-only on the live page; Readability itself needs a copy it can tear apart.
+  const readerable = isProbablyReaderable(doc);
+  const clone = options.documentIsCopy ? doc : (doc.cloneNode(true) as Document);
+  const meta = readPageMetadata(clone, pageUrl);
+  const base = baseUrl(clone, pageUrl);
+
+  if (ranges.length > 0) {
+    const holder = clone.createElement('div');
+    for (const range of ranges) holder.appendChild(clone.importNode(range.cloneContents(), true));
+    promoteLazyImages(holder);
+    const body = await finishArticle(holder, view, base, meta, pageUrl, { readerable, fromSelection: true });
+    if (!body.text) return { ok: false, reason: 'empty', message: 'The selection contains no text to save.' };
+    return { ok: true, article: body };
+  }
+
+  const pageTextLength = visibleTextLength(clone);
+  promoteLazyImages(clone);
+
+  let parsed: ReturnType<Readability<Element>['parse']>;
+  try {
+    // Readability checks the element limit first thing and throws; the article comes back as
+    // an element, which DOMPurify sanitizes in place when it can (no serialize/parse round trip).
+    parsed = new Readability<Element>(clone, {
+      maxElemsToParse: maxElems,
+      serializer: (node) => node as Element,
+    }).parse();
+  } catch (error) {
+    const m = /Aborting parsing document; (\d+) elements found/.exec(error instanceof Error ? error.message : '');
+    if (m) return tooLarge(Number(m[1]), maxElems);
+    throw error;
+  }
+
+  let content: Element | null = parsed?.content ?? null;
+  const extracted = (parsed?.textContent ?? '').trim() !== '';
+  if (!extracted) {
+    if (!options.force) {
+      return { ok: false, reason: 'empty', message: 'No article text was found on this page.' };
+    }
+    // "Save anyway" on a page Readability cannot read: keep the whole body (a fresh copy: Readability mangled
+    // the first one).
+    const fresh = doc.cloneNode(true) as Document;
+    promoteLazyImages(fresh);
+    content = fresh.body ?? fresh.documentElement;
+  }
+  const merged = mergeReadability(meta, parsed);
+  const article = await finishArticle(content!, view, base, merged, pageUrl, { readerable, fromSelection: false });
+  if (!article.text) return { ok: false, reason: 'empty', message: 'No article text was found on this page.' };
+  const keptRatio = pageTextLength > 0 ? article.text.length / pageTextLength : 1;
+  article.probablyArticle = extracted && readerable && keptRatio >= MIN_KEPT_TEXT_RATIO;
+  if (!article.probablyArticle && !options.force) {
+    return {
+      ok: false,
+      reason: 'not-article',
+      message: "This page doesn't look like an article. Save it anyway, or select the part you want first.",
+      article,
+    };
+  }
+  return { ok: true, article };
+}
+
+function tooLarge(count: number, limit: number): CaptureResult {
+  return {
+    ok: false,
+    reason: 'too-large',
+    message: `This page is too large to capture (${count} elements; the limit is ${limit}). Select the part you want and capture the selection.`,
+  };
+}
+
+/** Fills gaps in the page metadata from what Readability found in the content (byline, title heuristics). */
+function mergeReadability(meta: PageMetadata, parsed: ReturnType<Readability<Element>['parse']>): PageMetadata {
+  if (!parsed) return meta;
+  const byline = parsed.byline?.trim() ?? '';
+  const authors = (meta.authors.length === 0 || meta.authorsWeak) && byline ? splitAuthors(byline) : meta.authors;
+  return {
+    ...meta,
+    // Readability's <title> clean-up ("Headline | Site" → "Headline") is better than the raw <title>.
+    title: meta.titleFromMeta ? meta.title : parsed.title?.trim() || meta.title,
+    authors: authors.length > 0 ? authors : meta.authors,
+    siteName: meta.siteName || parsed.siteName?.trim() || '',
+    lang: meta.lang || normalizeLang(parsed.lang ?? ''),
+    excerpt: meta.excerpt || parsed.excerpt?.replace(/\s+/g, ' ').trim() || '',
+    published: meta.published ?? normalizeDate(parsed.publishedTime),
+  };
+}
+
+async function finishArticle(
+  content: Element,
+  view: WindowLike,
+  base: string,
+  meta: PageMetadata,
+  pageUrl: string,
+  flags: { readerable: boolean; fromSelection: boolean },
+): Promise<CapturedArticle> {
+  const root = sanitizeArticle(content, view, base);
+  const text = toPlainText(root);
+  const html = root.innerHTML;
+  const wordCount = countWords(text);
+  const firstImage = meta.imageUrl ? '' : (root.getElementsByTagName('img')[0]?.getAttribute('src') ?? '');
+  return {
+    title: meta.title,
+    authors: meta.authors,
+    published: meta.published,
+    modified: meta.modified,
+    siteName: meta.siteName,
+    source: meta.source,
+    lang: meta.lang,
+    excerpt: meta.excerpt || (text.split('\n\n')[0] ?? '').slice(0, 300),
+    imageUrl: meta.imageUrl || (/^https?:/i.test(firstImage) ? firstImage : ''),
+    url: selectDedupeUrl({ canonical: meta.canonical, ogUrl: meta.ogUrl, address: pageUrl }),
+    pageUrl,
+    html,
+    text,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    contentHash: await hashText(text),
+    probablyArticle: flags.readerable,
+    fromSelection: flags.fromSelection,
+  };
+}
+
+function selectionRanges(selection: CaptureOptions['selection']): Range[] {
+  if (!selection) return [];
+  let ranges: Range[];
+  if ('rangeCount' in selection) {
+    ranges = [];
+    for (let i = 0; i < selection.rangeCount; i++) ranges.push(selection.getRangeAt(i));
+  } else if ('cloneContents' in selection) {
+    ranges = [selection];
+  } else {
+    ranges = [...selection];
+  }
+  return ranges.filter((r) => !r.collapsed && r.toString().trim() !== '');
+}
+
+/** Length of the page's text outside script/style: what the reader sees, without forcing a layout. */
+function visibleTextLength(doc: Document): number {
+  const body = doc.body;
+  if (!body) return 0;
+  let length = (body.textContent ?? '').replace(/\s+/g, ' ').length;
+  for (const tag of ['script', 'style', 'noscript', 'template']) {
+    const hidden = body.getElementsByTagName(tag);
+    for (let i = 0; i < hidden.length; i++) length -= (hidden[i]!.textContent ?? '').replace(/\s+/g, ' ').length;
+  }
+  return Math.max(0, length);
+}

@@ -1,0 +1,111 @@
+import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
+
+/** Tags that never belong in a stored article: active content, embeds, forms and document-level elements. */
+const FORBID_TAGS = [
+  'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
+  'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'fieldset', 'legend', 'label', 'output',
+  'dialog', 'template', 'slot', 'noscript', 'portal', 'canvas',
+];
+const FORBID_ATTR = ['style', 'class', 'id', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'poster'];
+const URL_ATTRS = ['href', 'src', 'cite', 'longdesc'];
+const SAFE_PROTOCOL = /^(?:https?|mailto|tel):/i;
+
+const purifiers = new WeakMap<object, DOMPurify>();
+let currentBase = '';
+
+function getPurifier(view: WindowLike): DOMPurify {
+  let purify = purifiers.get(view);
+  if (purify) return purify;
+  purify = createDOMPurify(view);
+  if (!purify.isSupported) {
+    // DOMPurify returns input unchanged when unsupported: never let that through silently.
+    throw new Error('DOMPurify is not supported by this DOM implementation; refusing to store unsanitized HTML');
+  }
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    for (const attr of URL_ATTRS) {
+      const value = el.getAttribute(attr);
+      if (value === null) continue;
+      const resolved = resolveUrl(value, attr === 'src' && el.localName === 'img');
+      if (resolved === null) el.removeAttribute(attr);
+      else if (resolved !== value) el.setAttribute(attr, resolved);
+    }
+    const srcset = el.getAttribute('srcset');
+    if (srcset !== null) {
+      const resolved = resolveSrcset(srcset);
+      if (resolved) el.setAttribute('srcset', resolved);
+      else el.removeAttribute('srcset');
+    }
+    if (el.localName === 'a' && el.getAttribute('href')) {
+      el.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  purifiers.set(view, purify);
+  return purify;
+}
+
+const CONFIG = {
+  FORBID_TAGS,
+  FORBID_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+};
+
+/**
+ * Sanitizes article content with DOMPurify (one instance per window): no scripts, event handlers, styles, forms,
+ * iframes or embeds; links and images keep only safe http(s)/mailto/tel (and `data:` images) URLs, made absolute
+ * against `base`.
+ *
+ * An element made with `view`'s DOM classes is sanitized in place (no serialize/parse round trip) and returned;
+ * a string, or an element from another DOM implementation, is parsed by DOMPurify and its `<body>` returned.
+ */
+export function sanitizeArticle(content: string | Element, view: WindowLike, base: string): Element {
+  const purify = getPurifier(view);
+  currentBase = base;
+  try {
+    if (typeof content !== 'string' && madeBy(content, view)) {
+      purify.sanitize(content, { ...CONFIG, IN_PLACE: true });
+      return content;
+    }
+    const html = typeof content === 'string' ? content : content.innerHTML;
+    const body = purify.sanitize(html, { ...CONFIG, RETURN_DOM: true });
+    // RETURN_DOM gives the <body> DOMPurify parsed into (documented); anything else would be a DOMPurify bug.
+    if (body.nodeType !== 1) throw new Error('DOMPurify returned no element');
+    return body as Element;
+  } finally {
+    currentBase = '';
+  }
+}
+
+/** Whether `el` is an instance of `view`'s DOM classes (DOMPurify can only work in place within its realm). */
+function madeBy(el: Element, view: WindowLike): boolean {
+  return el instanceof view.Element;
+}
+
+/** Absolute URL, or null when the URL is unsafe. Same-page fragments stay as they are. */
+function resolveUrl(value: string, allowDataImage: boolean): string | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  if (trimmed.startsWith('#')) return trimmed;
+  if (allowDataImage && /^data:image\/(?:png|gif|jpe?g|webp|avif)[;,]/i.test(trimmed)) return trimmed;
+  let url: URL;
+  try {
+    url = new URL(trimmed, currentBase || undefined);
+  } catch {
+    return null;
+  }
+  return SAFE_PROTOCOL.test(url.protocol) ? url.href : null;
+}
+
+function resolveSrcset(srcset: string): string {
+  const out: string[] = [];
+  for (const candidate of srcset.split(/,\s+|,(?=\S+\s+\d)/)) {
+    const [url, ...descriptor] = candidate.trim().split(/\s+/);
+    if (!url) continue;
+    const resolved = resolveUrl(url, false);
+    if (resolved) out.push([resolved, ...descriptor].join(' '));
+  }
+  return out.join(', ');
+}

@@ -1,0 +1,22 @@
+/**
+ * lib/feed: the ClipShelf feed format (JSON Feed 1.1 + `_clipshelf`, schema version 1; see feed-schema.ts),
+ * its writer (`toFeed`, `toFeedItem`), its validating reader (`parseFeed`), and the embed snippet.
+ */
+export {
+  CLIPSHELF_FEED_VERSION,
+  JSON_FEED_VERSION,
+  FEED_LIMITS,
+  type ClipShelfFeed,
+  type FeedItem,
+  type FeedItemClipData,
+  type FeedSpeaker,
+  type FeedStatement,
+  type FeedTopic,
+  type FeedAuthor,
+  type FeedIssue,
+  type ParseFeedResult,
+} from './feed-schema';
+export { toFeed, toFeedItem, type ToFeedOptions, type ToFeedItemOptions } from './to-feed';
+export { parseFeed, parseFeedText, type ParseFeedTextOptions } from './parse-feed';
+export { createEmbedSnippet, type EmbedSnippetOptions } from './create-embed-snippet';
+export { toSafeHttpUrl } from './safe-url';

@@ -1,0 +1,88 @@
+/**
+ * ClipShelf's one message protocol between extension pages (popup, library) and the background.
+ *
+ * Content scripts send nothing: the capture script's result comes back as the return value of
+ * `scripting.executeScript` on the tab the background injected into (see capture-request.ts).
+ */
+
+/** What saving a page came to; the popup shows it at the top. */
+export type SaveOutcome =
+  /** Stored: a new article, or the same normalized URL saved again and updated in place. Read it from the store by id. */
+  | { status: 'saved' | 'updated'; id: string; title: string }
+  /** The page does not look like an article; nothing was stored. "Save anyway" repeats the save with `force`. */
+  | { status: 'not-article'; title: string; message: string }
+  /** The browser does not let extensions read this page (browser pages, web stores, PDF viewer, file:// without access). */
+  | { status: 'unsupported'; reason: string }
+  /** Something went wrong (quota, a failing page, a closed tab). */
+  | { status: 'failed'; reason: string };
+
+export type SaveStatus = SaveOutcome['status'];
+
+/** Request and response types, one entry per message (camelCase verb phrases). */
+export interface ProtocolMap {
+  /** Save the page in a tab (the popup's own tab: the toolbar click granted activeTab). */
+  saveTab: { request: { tabId: number; force: boolean }; response: SaveOutcome };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type RequestData<K extends MessageType> = ProtocolMap[K]['request'];
+export type ResponseData<K extends MessageType> = ProtocolMap[K]['response'];
+
+/** The wire form of a request: the `clipshelf` tag keeps unrelated messages (other extensions' libraries, devtools) out. */
+export type RequestMessage = { [K in MessageType]: { clipshelf: 1; type: K; data: RequestData<K> } }[MessageType];
+
+/** The wire form of a response. */
+export type ResponseMessage<K extends MessageType> = { ok: true; data: ResponseData<K> } | { ok: false; error: string };
+
+type Fields = Record<string, unknown>;
+const isFields = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Validates an incoming message; null for anything that is not a well-formed ClipShelf request. */
+export function parseRequest(value: unknown): RequestMessage | null {
+  if (!isFields(value) || value.clipshelf !== 1 || !isFields(value.data)) return null;
+  const data = value.data;
+  switch (value.type) {
+    case 'saveTab':
+      if (!Number.isSafeInteger(data.tabId) || typeof data.force !== 'boolean') return null;
+      return { clipshelf: 1, type: 'saveTab', data: { tabId: Number(data.tabId), force: data.force } };
+    default:
+      return null;
+  }
+}
+
+/** Validates a SaveOutcome coming back over the wire. */
+export function parseSaveOutcome(value: unknown): SaveOutcome | null {
+  if (!isFields(value)) return null;
+  switch (value.status) {
+    case 'saved':
+    case 'updated':
+      return typeof value.id === 'string' && typeof value.title === 'string'
+        ? { status: value.status, id: value.id, title: value.title }
+        : null;
+    case 'not-article':
+      return typeof value.title === 'string' && typeof value.message === 'string'
+        ? { status: 'not-article', title: value.title, message: value.message }
+        : null;
+    case 'unsupported':
+    case 'failed':
+      return typeof value.reason === 'string' ? { status: value.status, reason: value.reason } : null;
+    default:
+      return null;
+  }
+}
+
+/** Response validators, one per message type. */
+export const RESPONSE_PARSERS: { [K in MessageType]: (value: unknown) => ResponseData<K> | null } = {
+  saveTab: parseSaveOutcome,
+};
+
+/** Validates a response envelope for message type `type`. */
+export function parseResponse<K extends MessageType>(type: K, value: unknown): ResponseMessage<K> | null {
+  if (!isFields(value)) return null;
+  if (value.ok === false) return typeof value.error === 'string' ? { ok: false, error: value.error } : null;
+  if (value.ok !== true) return null;
+  const parse: (v: unknown) => ResponseData<K> | null = RESPONSE_PARSERS[type];
+  const data = parse(value.data);
+  return data === null ? null : { ok: true, data };
+}

@@ -1,0 +1,84 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+};
+
+export interface StaticServer {
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** The absolute URL of a path on this server. */
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** Extra URL paths mapped to files anywhere (e.g. '/news/seed.html' → a fixture file). */
+  routes?: Record<string, string>;
+}
+
+/**
+ * Serves `root` (and `routes`) over HTTP on 127.0.0.1 only, on a free port. Paths cannot escape `root`.
+ * Unknown paths give 404; only GET/HEAD.
+ */
+export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const base = resolve(root);
+  const routes = options.routes ?? {};
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    let file = routes[path];
+    if (!file) {
+      const candidate = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
+      if (candidate === base || candidate.startsWith(base + sep)) file = candidate;
+    }
+    let size = -1;
+    try {
+      const stat = file ? statSync(file) : null;
+      if (stat?.isFile()) size = stat.size;
+    } catch {
+      size = -1;
+    }
+    if (!file || size < 0 || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': size,
+      'cache-control': 'no-store',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path) => new URL(path, origin).href,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

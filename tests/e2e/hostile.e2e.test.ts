@@ -1,0 +1,316 @@
+/**
+ * Hostile content stays inert, end to end, in Debian's Chromium with the production build (.output/chrome-mv3) and
+ * the standalone widget (dist/widget/clip-shelf.js). Run after `npm run build && npm run build:widget`
+ * (`npm run test:e2e` does both).
+ *
+ * The whole attack corpus (tests/fixtures/attacks, ≥ 200 vectors) is served on 127.0.0.1 as ~24 article pages.
+ * Each is captured with a real toolbar click (CDP Extensions.triggerAction → popup → background → IndexedDB),
+ * then shown in the popup, the library page, the reader view of every article, and by <clip-shelf> on a host page
+ * fed with the library's feed (lib/feed toFeed over the stored records). Every payload calls __clipCanary(id);
+ * each extension page and the host page is instrumented (canary, window errors, CSP violation reports, dialogs,
+ * console), and the test prints how many vectors were tried and how many executed — which must be zero.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toFeed } from '../../lib/feed';
+import type { ArticleContent, ArticleMeta, ArticleRecord } from '../../lib/model';
+import { buildAttackPages, type AttackPage } from '../fixtures/attacks/attack-page';
+import { ATTACK_VECTORS } from '../fixtures/attacks/vectors';
+import { findActiveContent } from '../security/find-active-content';
+import { launchExtension, type ExtensionSession, type RawTarget } from './helpers/launch-extension';
+import { startWatchdog, waitFor, withTimeout } from './helpers/with-timeout';
+
+const ARTIFACTS = 'test-artifacts';
+
+/**
+ * Instrumentation for a page that must run none of the payloads: records canary calls, alert/confirm/prompt,
+ * uncaught errors that mention the canary, and CSP violations (extension pages block inline script, so a payload
+ * that slips through shows up as a violation even though it cannot run).
+ */
+const INSTRUMENT = `(() => {
+  if (window.__clipWatch) return;
+  const watch = window.__clipWatch = { hits: [], violations: [], errors: [] };
+  window.__clipCanary = (n) => { watch.hits.push(String(n)); };
+  for (const name of ['alert', 'confirm', 'prompt']) window[name] = (m) => { watch.hits.push(name + ':' + String(m)); };
+  addEventListener('error', (e) => { watch.errors.push(String(e.message || e.type)); }, true);
+  document.addEventListener('securitypolicyviolation', (e) => { watch.violations.push(e.violatedDirective + ' ' + (e.sample || e.blockedURI || '')); });
+})()`;
+const READ_WATCH = `(() => window.__clipWatch ? { hits: window.__clipWatch.hits, violations: window.__clipWatch.violations, errors: window.__clipWatch.errors.filter((m) => /clipCanary|alert/i.test(m)) } : null)()`;
+
+interface Watch {
+  hits: string[];
+  violations: string[];
+  errors: string[];
+}
+
+const READ_DB = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('clipshelf');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction(['articles', 'contents']);
+    const articles = tx.objectStore('articles').getAll();
+    const contents = tx.objectStore('contents').getAll();
+    tx.oncomplete = () => { db.close(); resolve({ articles: articles.result, contents: contents.result }); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
+
+const POPUP_STATE = `(() => {
+  const s = document.querySelector('clip-popup')?.shadowRoot?.querySelector('.state');
+  return s ? { kind: s.dataset.kind, text: s.querySelector('.label')?.textContent.trim() ?? '' } : null;
+})()`;
+
+let session: ExtensionSession | undefined;
+let server: Server | undefined;
+let origin = '';
+let pages: AttackPage[] = [];
+const files = new Map<string, { type: string; body: string | Buffer }>();
+/** Canary calls that reached the server (fetches from a payload), with the page that made them. */
+const serverHits: string[] = [];
+/** What executed where; the hostile pages running their own scripts on their own origin is expected and not counted. */
+const executed = { popup: new Set<string>(), library: new Set<string>(), reader: new Set<string>(), widget: new Set<string>() };
+const violations: string[] = [];
+const dialogs: string[] = [];
+let disarm = () => {};
+
+async function cleanup(): Promise<void> {
+  await session?.close();
+  session = undefined;
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server = undefined;
+}
+
+function record(where: keyof typeof executed, watch: Watch | null, label: string): void {
+  if (!watch) return;
+  for (const h of watch.hits) executed[where].add(h);
+  for (const e of watch.errors) executed[where].add(`error:${e}`);
+  violations.push(...watch.violations.map((v) => `${label}: ${v}`));
+}
+
+/** Instruments an extension page opened by Playwright (before any of its scripts run) and watches its console. */
+async function watchedPage(where: keyof typeof executed, label: string): Promise<Page> {
+  const page = await session!.context.newPage();
+  await page.addInitScript(INSTRUMENT);
+  page.on('dialog', (d) => {
+    dialogs.push(`${label}: ${d.type()} ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (/clipCanary|Content Security Policy/i.test(m.text())) executed[where].add(`console:${m.text().slice(0, 120)}`);
+  });
+  page.on('pageerror', (e) => {
+    if (/clipCanary/i.test(e.message)) executed[where].add(`pageerror:${e.message.slice(0, 120)}`);
+  });
+  return page;
+}
+
+describe('hostile content stays inert (production build, Debian Chromium)', () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname === '/canary') {
+        serverHits.push(`${url.searchParams.get('v')} from ${req.headers.referer ?? req.headers.origin ?? '?'}`);
+        res.writeHead(204).end();
+        return;
+      }
+      const file = files.get(url.pathname);
+      if (!file) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body);
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    pages = buildAttackPages(ATTACK_VECTORS, 12, origin);
+    // The hostile pages may run their own payloads on their own origin: give them a harmless canary.
+    const pageCanary = `<script>window.__clipCanary = function () {};</script>`;
+    for (const p of pages) files.set(`/news/attack-${p.index}`, { type: 'text/html; charset=utf-8', body: p.html.replace('<head>', `<head>${pageCanary}`) });
+    session = await launchExtension();
+    disarm = startWatchdog(590_000, cleanup);
+  }, 120_000);
+
+  afterAll(async () => {
+    disarm();
+    await cleanup();
+  });
+
+  it('the built manifest keeps the default MV3 CSP: no loosening, no remote code, no eval', () => {
+    const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as Record<string, unknown>;
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest).not.toHaveProperty('content_security_policy');
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(manifest).not.toHaveProperty('sandbox');
+    expect(JSON.stringify(manifest)).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:\/\/(?!127\.0\.0\.1)/);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    const war = (manifest.web_accessible_resources ?? []) as Array<{ resources: string[] }>;
+    expect(war.flatMap((w) => w.resources).filter((r) => /\.html$|\*/.test(r))).toEqual([]);
+    for (const html of ['popup.html', 'library.html']) {
+      const text = readFileSync(join('.output/chrome-mv3', html), 'utf8');
+      // Only the extension's own module scripts; nothing remote, no inline script.
+      for (const m of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        expect(m[1]).toMatch(/src="\/?[^":]+"/);
+        expect(m[2]!.trim()).toBe('');
+      }
+    }
+    const firefox = JSON.parse(readFileSync('.output/firefox-mv3/manifest.json', 'utf8')) as Record<string, unknown>;
+    expect(firefox).not.toHaveProperty('content_security_policy');
+  });
+
+  it('captures every attack page with a toolbar click; the popup runs nothing', { timeout: 400_000 }, async () => {
+    let saved = 0;
+    for (const p of pages) {
+      const url = `${origin}/news/attack-${p.index}`;
+      const tab = await session!.context.newPage();
+      tab.on('dialog', (d) => void d.dismiss());
+      let popup: RawTarget | undefined;
+      try {
+        await withTimeout(tab.goto(url, { waitUntil: 'domcontentloaded' }), 20_000, `loading ${url}`);
+        await tab.bringToFront();
+        popup = await session!.clickToolbar(url);
+        await popup.evaluate(INSTRUMENT);
+        const state = await waitFor(
+          async () => {
+            const s = await popup!.evaluate<{ kind: string; text: string } | null>(POPUP_STATE);
+            return s && s.kind !== 'saving' ? s : null;
+          },
+          30_000,
+          `the popup result for page ${p.index}`,
+        );
+        if (state.kind === 'saved' || state.kind === 'updated') saved++;
+        else console.info(`[hostile] page ${p.index}: popup says ${state.kind}: ${state.text}`);
+        // Let the popup render the saved article (title, speakers, topics) before reading the watch.
+        await new Promise((r) => setTimeout(r, 300));
+        record('popup', await popup.evaluate<Watch | null>(READ_WATCH), `popup ${p.index}`);
+        if (p.index === 1) await popup.screenshot(join(ARTIFACTS, 'hostile-popup.png'));
+      } finally {
+        await popup?.close();
+        await tab.close();
+      }
+    }
+    console.info(`[hostile] ${pages.length} pages captured, ${saved} saved`);
+    expect(saved).toBe(pages.length);
+    expect([...executed.popup]).toEqual([]);
+  });
+
+  it('stored HTML is inert and URL fields are http(s) (checked in Node with a spec parser)', { timeout: 60_000 }, async () => {
+    const page = await watchedPage('library', 'db read');
+    try {
+      await page.goto(session!.extensionUrl('library.html'));
+      const db = await page.evaluate<{ articles: ArticleMeta[]; contents: ArticleContent[] }>(READ_DB);
+      expect(db.articles).toHaveLength(pages.length);
+      for (const c of db.contents) expect(findActiveContent(c.html), `article ${c.id}`).toEqual([]);
+      for (const a of db.articles) {
+        for (const u of [a.url, a.pageUrl, a.imageUrl]) expect(u === '' || /^https?:\/\//.test(u), u).toBe(true);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the library page and the reader view of every article run nothing', { timeout: 180_000 }, async () => {
+    const page = await watchedPage('library', 'library');
+    try {
+      await page.goto(session!.extensionUrl('library.html'));
+      await waitFor(async () => (await page.locator('clip-library li[data-id]').count()) === pages.length, 15_000, 'all articles listed');
+      await page.screenshot({ path: join(ARTIFACTS, 'hostile-library.png') });
+      record('library', await page.evaluate<Watch | null>(READ_WATCH), 'library');
+      const db = await page.evaluate<{ articles: ArticleMeta[] }>(READ_DB);
+      const reader = await watchedPage('reader', 'reader');
+      try {
+        for (const a of db.articles) {
+          await reader.goto(session!.extensionUrl(`library.html?article=${encodeURIComponent(a.id)}`));
+          await reader.locator('clip-library-reader .body p').first().waitFor({ timeout: 10_000 });
+          // Clicks on links in the article body must not run anything either.
+          const links = reader.locator('clip-library-reader .body a');
+          const n = Math.min(await links.count(), 5);
+          for (let i = 0; i < n; i++) await links.nth(i).click({ modifiers: ['Control'], timeout: 2_000 }).catch(() => undefined);
+          record('reader', await reader.evaluate<Watch | null>(READ_WATCH), `reader ${a.id}`);
+        }
+        await reader.screenshot({ path: join(ARTIFACTS, 'hostile-reader.png') });
+      } finally {
+        await reader.close();
+      }
+    } finally {
+      await page.close();
+    }
+    expect([...executed.library]).toEqual([]);
+    expect([...executed.reader]).toEqual([]);
+  });
+
+  it('<clip-shelf> on a host page, fed with the library\'s feed, runs nothing', { timeout: 90_000 }, async () => {
+    const reader = await watchedPage('library', 'feed export');
+    let records: ArticleRecord[];
+    try {
+      await reader.goto(session!.extensionUrl('library.html'));
+      const db = await reader.evaluate<{ articles: ArticleMeta[]; contents: ArticleContent[] }>(READ_DB);
+      const byId = new Map(db.contents.map((c) => [c.id, c]));
+      records = db.articles.map((m) => ({ ...m, content: byId.get(m.id)! }));
+    } finally {
+      await reader.close();
+    }
+    files.set('/feed.json', { type: 'application/feed+json', body: JSON.stringify(toFeed(records, { title: 'Hostile library', includeContent: true })) });
+    files.set('/clip-shelf.js', { type: 'text/javascript', body: readFileSync('dist/widget/clip-shelf.js') });
+    files.set('/host.html', {
+      type: 'text/html; charset=utf-8',
+      body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script>${INSTRUMENT.replace("window.__clipCanary = (n) => { watch.hits.push(String(n)); };", "window.__clipCanary = (n) => { watch.hits.push(String(n)); fetch('/canary?v=' + n); };")}</script>
+<script type="module" src="/clip-shelf.js"></script></head><body>
+<clip-shelf id="a" src="/feed.json" limit="100"></clip-shelf>
+<clip-shelf id="s" src="/feed.json" view="speakers" limit="200"></clip-shelf>
+<clip-shelf id="t" src="/feed.json" view="topics" limit="200"></clip-shelf></body></html>`,
+    });
+    const host = await session!.context.newPage();
+    host.on('dialog', (d) => {
+      dialogs.push(`widget: ${d.type()} ${d.message()}`);
+      void d.dismiss();
+    });
+    host.on('console', (m) => {
+      if (/clipCanary/i.test(m.text())) executed.widget.add(`console:${m.text().slice(0, 120)}`);
+    });
+    try {
+      await host.goto(`${origin}/host.html`);
+      await waitFor(() => host.evaluate(() => document.querySelector('#a')?.shadowRoot?.querySelectorAll('clip-article-card').length ?? 0), 15_000, 'the widget to render');
+      // Interact: switch views, open speaker lists, follow the first links (they must be http(s)).
+      await host.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+      const hrefs = await host.evaluate(() => {
+        const out: string[] = [];
+        const visit = (root: Document | ShadowRoot) => {
+          for (const el of Array.from(root.querySelectorAll('*'))) {
+            for (const name of ['href', 'src', 'xlink:href', 'action', 'formaction']) {
+              const v = el.getAttribute(name);
+              if (v !== null) out.push(v);
+            }
+            if (el.shadowRoot) visit(el.shadowRoot);
+          }
+        };
+        visit(document);
+        return out;
+      });
+      for (const h of hrefs) expect(h === '' || h.startsWith('#') || h.startsWith('/') || /^https?:\/\//.test(h), h).toBe(true);
+      await host.screenshot({ path: join(ARTIFACTS, 'hostile-widget.png') });
+      record('widget', await host.evaluate<Watch | null>(READ_WATCH), 'widget');
+    } finally {
+      await host.close();
+    }
+    expect([...executed.widget]).toEqual([]);
+  });
+
+  it('reports the figures', () => {
+    const all = new Set([...executed.popup, ...executed.library, ...executed.reader, ...executed.widget]);
+    console.info(
+      `[hostile] vectors tried: ${ATTACK_VECTORS.length} on ${pages.length} pages; executed — popup ${executed.popup.size}, library ${executed.library.size}, reader ${executed.reader.size}, widget ${executed.widget.size}; total ${all.size}; dialogs ${dialogs.length}; CSP violations ${violations.length}; canary fetches ${serverHits.length}`,
+    );
+    if (violations.length) console.info(`[hostile] CSP violations:\n${violations.slice(0, 20).join('\n')}`);
+    expect(all.size).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(serverHits).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+});

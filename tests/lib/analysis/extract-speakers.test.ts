@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { extractSpeakers } from '../../../lib/analysis/extract-speakers';
+import type { Speaker } from '../../../lib/model';
+
+const run = (text: string, authors: string[] = [], lang = 'en'): Speaker[] => extractSpeakers({ text, lang, authors });
+const find = (speakers: Speaker[], name: string): Speaker | undefined => speakers.find((s) => s.name === name);
+const texts = (s: Speaker | undefined): string[] => (s?.statements ?? []).map((x) => x.text);
+
+describe('extractSpeakers: direct quotes', () => {
+  it('attributes a quote with an inverted attribution and a title', () => {
+    const out = run('"The new bridge will open in the spring," said Mayor Linda Okafor of Riverton.');
+    const s = find(out, 'Linda Okafor');
+    expect(s?.kind).toBe('person');
+    expect(s?.role).toMatch(/Mayor/);
+    expect(texts(s)).toEqual(['The new bridge will open in the spring']);
+    expect(s?.statements[0]?.kind).toBe('direct');
+  });
+
+  it('handles attribution inside a quote and the quote that follows', () => {
+    const text = 'Carla Mendes runs the harbour office.\n\n“We were ready for the storm,” she said. “The crews had worked through the whole night.”';
+    const s = find(run(text), 'Carla Mendes');
+    expect(texts(s)).toEqual(['We were ready for the storm', 'The crews had worked through the whole night']);
+  });
+
+  it('handles a colon before the quote and straight quotes', () => {
+    const s = find(run('Tomasz Nowak added: "Nobody expected the river to rise this quickly."'), 'Tomasz Nowak');
+    expect(texts(s)).toEqual(['Nobody expected the river to rise this quickly']);
+  });
+
+  it('follows a quotation across paragraphs', () => {
+    const text =
+      'Dr. Amara Singh, a virologist at Northfield University, warned of a difficult winter.\n\n' +
+      '“Cases will rise sharply in the coming weeks. Hospitals must prepare their wards now.\n\n' +
+      '“We have seen this pattern in every season since the pandemic began,” she said.';
+    const s = find(run(text), 'Amara Singh');
+    expect(s?.role).toMatch(/virologist at Northfield University/);
+    expect(texts(s)).toContain('We have seen this pattern in every season since the pandemic began');
+    expect(texts(s).some((t) => t.startsWith('Cases will rise sharply'))).toBe(true);
+  });
+});
+
+describe('extractSpeakers: indirect speech', () => {
+  it('reads appositive roles and reporting verbs of many forms', () => {
+    const text =
+      'Peter Halvorsen, chief economist at Nordbank, argued that interest rates would stay high through the year. ' +
+      'Halvorsen also warned that house prices could fall further in the north.';
+    const s = find(run(text), 'Peter Halvorsen');
+    expect(s?.role).toBe('chief economist at Nordbank');
+    expect(texts(s)).toEqual(['interest rates would stay high through the year', 'house prices could fall further in the north']);
+    expect(s?.statements.map((x) => x.cue)).toEqual(['argued', 'warned']);
+    expect(s?.aliases).toContain('Halvorsen');
+  });
+
+  it('reads stance phrases and "according to"', () => {
+    const text =
+      'Economist Ruth Abernathy is convinced that the new tariff will raise prices for families. ' +
+      'The factory will close in March, according to Abernathy.';
+    const s = find(run(text), 'Ruth Abernathy');
+    expect(texts(s)).toEqual(['the new tariff will raise prices for families', 'The factory will close in March']);
+    expect(s?.statements.map((x) => x.cue)).toEqual(['is convinced', 'according to']);
+  });
+
+  it('resolves pronouns by gender and surnames to the full name', () => {
+    const text =
+      'Maria Lopez met John Carter at the summit in Lisbon. Carter said the talks had gone well. ' +
+      'She said the next round would be harder than the first one.';
+    const out = run(text);
+    expect(texts(find(out, 'John Carter'))).toEqual(['the talks had gone well']);
+    expect(texts(find(out, 'Maria Lopez'))).toEqual(['the next round would be harder than the first one']);
+  });
+
+  it('never resolves to the byline author', () => {
+    const text = 'By Daniel Reed\n\nDaniel Reed visited the port last week. He said the cranes were idle for most of the day.';
+    expect(run(text, ['Daniel Reed'])).toEqual([]);
+  });
+
+  it('keeps a verbless continuation with the speaker', () => {
+    const text = 'Lena Fischer said the region had lost a third of its forests. Recovery will take decades of careful planting.';
+    expect(texts(find(run(text), 'Lena Fischer'))).toEqual([
+      'the region had lost a third of its forests',
+      'Recovery will take decades of careful planting',
+    ]);
+  });
+
+  it('separates several speakers in one paragraph', () => {
+    const text = 'Ahmed Karimi said the ceasefire would hold, while Sofia Brandt argued that both sides were rearming.';
+    const out = run(text);
+    expect(texts(find(out, 'Ahmed Karimi'))).toEqual(['the ceasefire would hold']);
+    expect(texts(find(out, 'Sofia Brandt'))).toEqual(['both sides were rearming']);
+  });
+
+  it('handles coordinated verbs and participles', () => {
+    const text = 'Senator Grace Whitfield criticised the budget and proposed that schools receive more funding, saying the cuts went too far.';
+    const s = find(run(text), 'Grace Whitfield');
+    expect(texts(s)).toContain('schools receive more funding');
+    expect(texts(s)).toContain('the cuts went too far');
+    expect(s?.role).toBe('Senator');
+  });
+});
+
+describe('extractSpeakers: organisations and unnamed sources', () => {
+  it('marks organisations and unnamed sources apart from people', () => {
+    const text =
+      'Northwind Airlines said in a statement that all flights would resume on Friday. ' +
+      'Officials said the runway had been repaired. A spokesperson for the airport said delays were expected. ' +
+      'The ministry said it would review the incident.';
+    const out = run(text);
+    const org = out.find((s) => s.name === 'Northwind Airlines');
+    expect(org?.kind).toBe('organization');
+    expect(texts(org)).toEqual(['all flights would resume on Friday']);
+    expect(out.find((s) => s.name.toLowerCase() === 'the ministry')?.kind).toBe('organization');
+    const unnamed = out.filter((s) => s.kind === 'unnamed').map((s) => s.name.toLowerCase());
+    expect(unnamed).toContain('officials');
+    expect(unnamed.some((n) => n.includes('spokesperson'))).toBe(true);
+    expect(out.filter((s) => s.kind === 'person')).toEqual([]);
+  });
+});
+
+describe('extractSpeakers: names', () => {
+  it('keeps particles, hyphens and names of many origins', () => {
+    const text =
+      'Ursula von der Leyen said the agreement was a turning point for Europe. ' +
+      'Kwame Mensah-Bonsu, a trader in Accra, said prices had doubled since January. ' +
+      'Ni Yueju, a historian at the National Museum, said the archive would open next year.';
+    const out = run(text);
+    expect(find(out, 'Ursula von der Leyen')).toBeDefined();
+    expect(find(out, 'Kwame Mensah-Bonsu')?.role).toBe('a trader in Accra');
+    expect(texts(find(out, 'Ni Yueju'))).toEqual(['the archive would open next year']);
+  });
+
+  it('merges the forms of one person', () => {
+    const text =
+      'Professor Helga Brandvold from Tromsø University said glaciers were retreating fast. ' +
+      '"We measured it every month," Brandvold said. Professor Brandvold added that funding was short.';
+    const out = run(text).filter((s) => s.kind === 'person');
+    expect(out).toHaveLength(1);
+    expect(out[0]?.name).toBe('Helga Brandvold');
+    expect(out[0]?.role).toBe('Professor from Tromsø University');
+    expect(out[0]?.statements).toHaveLength(3);
+  });
+});
+
+describe('extractSpeakers: languages', () => {
+  it('returns nothing for other languages', () => {
+    expect(run('« Nous sommes prêts », a déclaré Marie Dupont, maire de Lyon.', [], 'fr')).toEqual([]);
+    expect(run('Der Minister sagte, dass die Steuern steigen würden.', [], '')).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Builds the standalone widget: dist/widget/clip-shelf.js (one minified ES module, Lit's production
+ * build included) and dist/widget/custom-elements.json (Custom Elements Manifest from the JSDoc tags).
+ * Prints the raw and gzipped sizes; warns when the gzipped module exceeds the 15 KB budget.
+ *
+ *   npm run build:widget
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const outDir = join(root, 'dist/widget');
+const outFile = join(outDir, 'clip-shelf.js');
+const BUDGET_GZIP = 15 * 1024;
+
+/**
+ * Collapses whitespace in the html`…` and css`…` templates of our components (esbuild leaves template
+ * text alone). A small scanner that knows comments, strings and nested `${…}` expressions; regex
+ * literals are not tracked, so it only runs on components/ whose regexes hold no quotes or backticks.
+ */
+export function minifyTemplates(source: string): string {
+  let out = '';
+  let i = 0;
+  // Each frame: a template (minify or not) or an expression inside one (with its brace depth).
+  const stack: ({ kind: 'template'; minify: 'html' | 'css' | null } | { kind: 'expr'; depth: number })[] = [];
+  const top = () => stack[stack.length - 1];
+  while (i < source.length) {
+    const frame = top();
+    if (frame?.kind === 'template') {
+      let text = '';
+      while (i < source.length && source[i] !== '`' && !(source[i] === '$' && source[i + 1] === '{')) {
+        if (source[i] === '\\') text += source[i++]!;
+        text += source[i++]!;
+      }
+      out += frame.minify ? collapse(text, frame.minify) : text;
+      if (source[i] === '`') {
+        out += '`';
+        i++;
+        stack.pop();
+      } else if (i < source.length) {
+        out += '${';
+        i += 2;
+        stack.push({ kind: 'expr', depth: 0 });
+      }
+      continue;
+    }
+    const c = source[i]!;
+    if (c === '/' && source[i + 1] === '/') {
+      const end = source.indexOf('\n', i);
+      i = end < 0 ? source.length : end;
+    } else if (c === '/' && source[i + 1] === '*') {
+      const end = source.indexOf('*/', i + 2);
+      i = end < 0 ? source.length : end + 2;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < source.length && source[j] !== c) j += source[j] === '\\' ? 2 : 1;
+      out += source.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '`') {
+      const tag = /(html|css)\s*$/.exec(out)?.[1];
+      stack.push({ kind: 'template', minify: tag === 'html' || tag === 'css' ? tag : null });
+      out += c;
+      i++;
+    } else {
+      if (frame?.kind === 'expr') {
+        if (c === '{') frame.depth++;
+        else if (c === '}' && frame.depth-- === 0) {
+          stack.pop();
+          out += c;
+          i++;
+          continue;
+        }
+      }
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+function collapse(text: string, kind: 'html' | 'css'): string {
+  if (kind === 'html') return text.replace(/\s+/g, ' ');
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}');
+}
+
+const minifyTemplatesPlugin: Plugin = {
+  name: 'minify-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]components[\\/][^\\/]*\.ts$/ }, (args) => ({
+      contents: minifyTemplates(readFileSync(args.path, 'utf8')),
+      loader: 'ts',
+    }));
+  },
+};
+
+export async function buildWidget(): Promise<{ bytes: number; gzipBytes: number }> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  await build({
+    entryPoints: [join(root, 'components/index.ts')],
+    outfile: outFile,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    charset: 'utf8',
+    minify: true,
+    // Lit's package exports pick its production build unless the "development" condition is set.
+    conditions: ['production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // Lit's three @license blocks, as one line.
+    legalComments: 'none',
+    // Our components' private members end in "_" (a convention for this); Lit has no such names.
+    mangleProps: /[^_]_$/,
+    banner: { js: '/*! ClipShelf widget. Includes Lit: Copyright 2017-2022 Google LLC, SPDX-License-Identifier: BSD-3-Clause */' },
+    plugins: [minifyTemplatesPlugin],
+    logLevel: 'warning',
+  });
+  const code = readFileSync(outFile);
+  const gzipBytes = gzipSync(code, { level: 9 }).length;
+
+  // Custom Elements Manifest from the components' JSDoc (@summary @fires @csspart @cssproperty @slot).
+  const cem = join(root, 'node_modules/.bin/cem');
+  execFileSync(
+    cem,
+    ['analyze', '--litelement', '--globs', 'components/clip-shelf.ts', 'components/clip-article-card.ts',
+      'components/clip-speaker-list.ts', 'components/clip-topic-chips.ts', '--outdir', relative(root, outDir)],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const manifest = JSON.parse(readFileSync(join(outDir, 'custom-elements.json'), 'utf8')) as { modules: unknown[] };
+  writeFileSync(join(outDir, 'custom-elements.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return { bytes: code.length, gzipBytes };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { bytes, gzipBytes } = await buildWidget();
+  const kb = (n: number) => (n / 1024).toFixed(2) + ' KB';
+  console.log(`dist/widget/clip-shelf.js: ${kb(bytes)} minified, ${kb(gzipBytes)} gzipped (budget ${kb(BUDGET_GZIP)})`);
+  console.log('dist/widget/custom-elements.json written');
+  if (gzipBytes > BUDGET_GZIP) console.warn(`warning: over the ${kb(BUDGET_GZIP)} gzip budget by ${kb(gzipBytes - BUDGET_GZIP)}`);
+}
