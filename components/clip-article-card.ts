@@ -30,6 +30,7 @@ export type ClipLayout = 'list' | 'compact' | 'cards';
  * navigation (e.g. to open the extension's reader instead). An article without a URL shows its
  * title as a button that only fires the event.
  *
+ * @tagname clip-article-card
  * @summary One saved article with its summary, topics and speakers.
  * @fires clip-article-open - The title was activated; `detail: { article, url }`. Cancelable, bubbles, composed.
  * @fires clip-topic-select - From the topic chips (when selectable).
@@ -138,6 +139,13 @@ export class ClipArticleCard extends LitElement {
       .summary {
         margin: 0;
       }
+      :host([layout='cards']) .summary {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 5;
+        line-clamp: 5;
+        overflow: hidden;
+      }
       .names {
         margin: 0;
         font-size: 0.875rem;
@@ -156,8 +164,10 @@ export class ClipArticleCard extends LitElement {
     const data = a._clipshelf;
     const url = toSafeHttpUrl(a.url);
     const locale = this.locale || (typeof document !== 'undefined' ? document.documentElement.lang : '') || undefined;
-    const date = formatFeedDate(a.date_published, locale) || formatFeedDate(data.saved_at, locale);
-    const dateAttr = toDateAttribute(a.date_published) || toDateAttribute(data.saved_at);
+    // The publication date; without one, when it was saved (labelled so, never passed off as published).
+    const published = formatFeedDate(a.date_published, locale);
+    const date = published || formatFeedDate(data.saved_at, locale);
+    const dateAttr = published ? toDateAttribute(a.date_published) : toDateAttribute(data.saved_at);
     const compact = this.layout === 'compact';
     const title = a.title || url || 'Untitled article';
     const named = data.speakers.filter((s) => s.kind !== 'unnamed');
@@ -169,7 +179,7 @@ export class ClipArticleCard extends LitElement {
       )}
       <div class="meta muted" part="meta">
         ${data.site ? html`<span>${data.site}</span>` : nothing}
-        ${date ? html`<time datetime=${dateAttr || nothing}>${date}</time>` : nothing}
+        ${date ? html`<span>${published ? '' : 'Saved '}<time datetime=${dateAttr || nothing}>${date}</time></span>` : nothing}
         ${data.reading_minutes > 0 ? html`<span>${data.reading_minutes} min read</span>` : nothing}
       </div>
       ${!compact && a.summary ? html`<p class="summary" part="summary">${a.summary}</p>` : nothing}
@@ -180,7 +190,7 @@ export class ClipArticleCard extends LitElement {
             .topics=${data.topics.map((t) => t.phrase)}
             ?selectable=${this.selectable}
             selected=${this.selectedTopic}
-            max=${compact ? 4 : 8}
+            max=${compact ? 4 : this.layout === 'cards' ? 5 : 8}
             label=${`Topics of ${title}`}
           ></clip-topic-chips>`
         : nothing}
@@ -195,6 +205,7 @@ export class ClipArticleCard extends LitElement {
               .speakers=${data.speakers}
               .statementHref=${this.statementHref}
               max-statements=${this.maxStatements}
+              max-speakers=${this.layout === 'cards' ? 3 : 0}
               ?selectable=${this.selectable}
               selected=${this.selectedSpeaker}
               label=${`Who said what in ${title}`}

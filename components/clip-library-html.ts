@@ -22,8 +22,11 @@ const CONFIG = {
  */
 function passesSelfTest(instance: Purifier): boolean {
   if (!instance.isSupported) return false;
-  const out = instance.sanitize('<h2>a</h2><p onclick="x()">b<img src="y" onerror="x()"></p><script>x()</script>', CONFIG);
-  return out === '<h2>a</h2><p>b<img src="y" loading="lazy" referrerpolicy="no-referrer"></p>';
+  // No on* attributes in the probe: Chromium reports every parsed inline handler as a CSP violation.
+  const out = instance.sanitize('<h2>a</h2><p>b<script>x()</script></p><iframe></iframe><p>c<a href="javascript:x()">d</a></p>', CONFIG);
+  const ok = out === '<h2>a</h2><p>b</p><p>c<a>d</a></p>';
+  if (!ok) console.warn('ClipShelf: DOMPurify failed its self-test here; articles render as plain text.', out);
+  return ok;
 }
 
 const SAFE_HREF = /^(https?:|mailto:|#)/i;

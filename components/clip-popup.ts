@@ -111,8 +111,10 @@ export class ClipPopup extends LitElement {
       }
       .current {
         /* The library must stay in view below a long "who said what". */
-        max-height: 290px;
+        max-height: 320px;
         overflow-y: auto;
+        overflow-x: hidden;
+        grid-template-columns: minmax(0, 1fr);
         padding: 0.65rem 0.75rem 0.75rem;
         display: grid;
         gap: 0.4rem;
@@ -161,6 +163,20 @@ export class ClipPopup extends LitElement {
       }
       .reason {
         margin: 0;
+      }
+      /* Compact who-said-what: role on one line, each statement at most two lines (the reader has it all). */
+      .current clip-speaker-list::part(role) {
+        display: block;
+        max-width: 100%;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .current clip-speaker-list::part(statement) {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        overflow: hidden;
       }
       .subhead {
         margin: 0.2rem 0 0;
@@ -290,7 +306,8 @@ export class ClipPopup extends LitElement {
           return html`<p class="reason">${s.reason}</p>`;
       }
     })();
-    return html`<section class="current" aria-labelledby="current-state" aria-busy=${s.kind === 'saving' ? 'true' : 'false'}>
+    // Focusable: it scrolls when the page has many speakers, and keyboard users must be able to scroll it.
+    return html`<section class="current" tabindex="0" aria-labelledby="current-state" aria-busy=${s.kind === 'saving' ? 'true' : 'false'}>
       <p class="state" id="current-state" data-kind=${s.kind} role="status">
         <span class="icon" aria-hidden="true">${STATUS_ICONS[s.kind]}</span><span class="label">${STATUS_LABELS[s.kind]}</span>
       </p>
@@ -306,7 +323,7 @@ export class ClipPopup extends LitElement {
         ? html`<clip-topic-chips .topics=${data.topics.map((t) => t.phrase)} max="6" label="Topics of this page"></clip-topic-chips>`
         : nothing}
       ${speakers.length
-        ? html`<h2 class="subhead muted">Who said what</h2>
+        ? html`<h2 class="subhead muted">Who said what · ${speakers.length} ${speakers.length === 1 ? 'speaker' : 'speakers'}</h2>
             <clip-speaker-list .speakers=${speakers} max-statements="1" label="Speakers on this page"></clip-speaker-list>`
         : data
           ? html`<p class="reason muted">No speakers found in this article.</p>`

@@ -139,11 +139,10 @@ export const shelfStyles = css`
     border-top: 1px solid var(--clip-border);
     padding-top: 1rem;
   }
-  /* Long lists: the browser skips style, layout and paint of cards and groups that are off screen. */
-  .items > li,
-  .group {
+  /* Long lists: the browser skips style, layout and paint of cards that are off screen ("auto" remembers their size). */
+  .items > li {
     content-visibility: auto;
-    contain-intrinsic-size: auto 16rem;
+    contain-intrinsic-size: auto 14rem;
   }
   :host([layout='compact']) .items > li + li {
     padding-top: 0.6rem;

@@ -1,9 +1,19 @@
 import { LitElement, html, nothing } from 'lit';
-import { parseFeed, parseFeedText, toSafeHttpUrl, type ClipShelfFeed, type FeedIssue, type FeedItem, type ParseFeedResult } from '../lib/feed';
+import {
+  parseFeed,
+  parseFeedText,
+  toSafeHttpUrl,
+  type ClipShelfFeed,
+  type FeedIssue,
+  type FeedItem,
+  type FeedStatement,
+  type ParseFeedResult,
+} from '../lib/feed';
 import { baseStyles } from './clip-base-styles';
 import type { ClipLayout } from './clip-article-card';
 import { renderStatement } from './clip-speaker-list';
 import { shelfStyles } from './clip-shelf.styles';
+import { createLiveRequest, readLiveMessage } from '../lib/live';
 import { defineElement } from './define-element';
 import { formatFeedDate } from './format-date';
 import {
@@ -33,8 +43,9 @@ const MAX_FEED_BYTES = 20_000_000;
 const DEFAULT_LIMIT = 20;
 /** Articles shown per person (Speakers view) or topic (Topics view); "Show all" filters to the rest. */
 const GROUP_ENTRIES = 3;
-/** Cards (or groups) rendered per task. */
+/** Cards (or groups) rendered per task; fewer in the first, which also sets up every template. */
 const PAINT_BATCH = 4;
+const FIRST_PAINT = 2;
 
 /** Detail of `clip-shelf-load`: the parsed feed, or the problems that kept it from loading. */
 export interface ClipShelfLoadDetail {
@@ -67,7 +78,10 @@ declare global {
  * - `limit` — articles (or people/topics) shown at first and added per "Show more" (default 20).
  * - `layout` — `list` (default) | `compact` | `cards`.
  * - `theme` — `auto` (default, follows prefers-color-scheme) | `light` | `dark`.
+ * - `live` (boolean) — also ask the ClipShelf extension for the user's live library (lib/live protocol); it
+ *   answers only on an origin the user allowed, and its feed then replaces the one from `src`.
  *
+ * @tagname clip-shelf
  * @summary An embeddable shelf of saved articles showing who said what.
  * @fires clip-shelf-load - After each load attempt; `detail: { ok, items, errors }`.
  * @fires clip-article-open - An article title was activated (from the cards); cancelable.
@@ -113,6 +127,7 @@ export class ClipShelf extends LitElement {
     limit: { type: Number },
     layout: { type: String, reflect: true },
     theme: { type: String, reflect: true },
+    live: { type: Boolean, reflect: true },
     status: { state: true },
     data: { state: true },
     errors: { state: true },
@@ -128,6 +143,7 @@ export class ClipShelf extends LitElement {
   declare limit: number;
   declare layout: ClipLayout;
   declare theme: ClipShelfTheme;
+  declare live: boolean;
   declare protected status: Status;
   declare protected data: ClipShelfFeed | null;
   declare protected errors: FeedIssue[];
@@ -135,7 +151,7 @@ export class ClipShelf extends LitElement {
   declare protected shown: number;
 
   private loadToken_ = 0;
-  private painted_ = PAINT_BATCH;
+  private painted_ = FIRST_PAINT;
   private painting_ = false;
   private abort_: AbortController | null = null;
   private cache_: { items: FeedItem[]; speakers?: ShelfSpeaker[]; topics?: ShelfTopic[] } | null = null;
@@ -152,6 +168,7 @@ export class ClipShelf extends LitElement {
     this.limit = DEFAULT_LIMIT;
     this.layout = 'list';
     this.theme = 'auto';
+    this.live = false;
     this.status = 'idle';
     this.data = null;
     this.errors = [];
@@ -162,9 +179,41 @@ export class ClipShelf extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort_?.abort();
+    this.listenLive_(false);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.live && this.hasUpdated) this.listenLive_(true); // a reconnect; the first connect goes through willUpdate
+  }
+
+  private liveNonce_ = '';
+
+  /** Live mode: listen for the extension's answers on this window and ask for the library. */
+  private listenLive_(on: boolean) {
+    if (typeof window === 'undefined') return;
+    window.removeEventListener('message', this.onLiveMessage_);
+    if (!on) return;
+    window.addEventListener('message', this.onLiveMessage_);
+    this.liveNonce_ ||= Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+    this.askLive_();
+  }
+
+  private askLive_() {
+    window.postMessage(createLiveRequest(this.liveNonce_), location.origin);
+  }
+
+  private onLiveMessage_ = (event: MessageEvent) => {
+    const message = readLiveMessage(event, { origin: location.origin, source: window, nonce: this.liveNonce_ });
+    if (message?.kind === 'ready') this.askLive_();
+    else if (message) {
+      this.abort_?.abort();
+      this.accept_(message.feed);
+    }
+  };
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('live') && this.isConnected) this.listenLive_(this.live);
     if (changed.has('feed') && this.feed !== undefined) this.accept_(this.feed);
     else if (changed.has('src') && this.src && this.feed === undefined) void this.load_(this.src);
     if (!VIEWS.some((v) => v.id === this.view)) this.view = 'articles';
@@ -197,8 +246,7 @@ export class ClipShelf extends LitElement {
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
       const declared = Number(response.headers.get('content-length'));
       if (declared > MAX_FEED_BYTES) throw new Error('the feed is too large');
-      const text = await response.text();
-      if (text.length > MAX_FEED_BYTES) throw new Error('the feed is too large');
+      const text = await readText(response);
       result = { ok: true, json: text };
     } catch (error) {
       if (abort?.signal.aborted && token !== this.loadToken_) return;
@@ -216,7 +264,11 @@ export class ClipShelf extends LitElement {
       typeof input === 'string' ? input.length > 100_000 : isLargeFeedObject(input);
     if (!large) return this.apply_(parseFeed(input), token);
     this.status = 'loading';
-    void parseFeedText(input, { pause: pauseForPage }).then((parsed) => this.apply_(parsed, token));
+    // Render in a fresh task, not at the end of the last parsing slice.
+    void parseFeedText(input, { pause: pauseForPage }).then(async (parsed) => {
+      await pauseForPage();
+      this.apply_(parsed, token);
+    });
   }
 
   private apply_(parsed: ParseFeedResult, token: number): void {
@@ -378,93 +430,81 @@ export class ClipShelf extends LitElement {
   }
 
   private renderSpeakers_() {
-    const items = this.filtered_;
-    const filterKey = toKey(this.speaker);
-    const speakers = this.speakersOf_(items).filter((s) => !filterKey || s.key === filterKey);
-    if (speakers.length === 0) return this.renderNoMatch_('people');
-    const page = this.pageOf_(speakers);
-    return html`
-      <p class="count muted" role="status">${countText(this.shown, speakers.length, 'person', 'people')}</p>
-      <ul class="plain">
-        ${page.map(
-          (s) => html`<li class="group" part="group">
-            <div class="group-head">
-              <h3>${s.name}</h3>
-              <button
-                type="button"
-                class="link-button"
-                aria-pressed=${toKey(this.speaker) === s.key ? 'true' : 'false'}
-                @click=${() => this.pickSpeaker_(s.name)}
-              >
-                ${s.entries.length === 1 ? 'Show the article' : `Show all ${s.entries.length} articles`}
-                <span class="visually-hidden">quoting ${s.name}</span>
-              </button>
-            </div>
-            ${s.roles.length ? html`<p class="roles muted">${s.roles.join('; ')}</p>` : nothing}
-            <ul class="plain entries" aria-label=${`What ${s.name} said, by article`}>
-              ${s.entries.slice(0, GROUP_ENTRIES).map(
-                (e) => html`<li>
-                  ${this.renderEntryTitle_(e.item)}
-                  ${e.statements.length
-                    ? html`<ul class="said">
-                        ${e.statements.slice(0, 4).map((st) => html`<li>${renderStatement(st, null)}</li>`)}
-                        ${e.statements.length > 4 ? html`<li class="muted">and ${e.statements.length - 4} more</li>` : nothing}
-                      </ul>`
-                    : nothing}
-                </li>`,
-              )}
-              ${s.entries.length > GROUP_ENTRIES ? html`<li class="muted">and ${s.entries.length - GROUP_ENTRIES} more articles</li>` : nothing}
-            </ul>
-          </li>`,
-        )}
-      </ul>
-      ${this.renderMore_(speakers.length, 'people')}
-    `;
+    const key = toKey(this.speaker);
+    const speakers = this.speakersOf_(this.filtered_).filter((s) => !key || s.key === key);
+    return this.renderGroups_(
+      speakers.map((s) => ({
+        title: s.name,
+        pressed: s.key === key,
+        pick: () => this.pick_('speaker', s.name),
+        hint: `quoting ${s.name}`,
+        roles: s.roles.join('; '),
+        label: `What ${s.name} said, by article`,
+        items: s.entries.map((e) => e.item),
+        said: (_item: FeedItem, i: number) => s.entries[i]!.statements.map((statement) => ({ speaker: '', statement })),
+      })),
+      'person',
+      'people',
+    );
   }
 
   private renderTopics_() {
-    const items = this.filtered_;
-    const filterKey = toKey(this.topic);
-    const topics = this.topicsOf_(items).filter((t) => !filterKey || t.key === filterKey);
-    if (topics.length === 0) return this.renderNoMatch_('topics');
-    const page = this.pageOf_(topics);
+    const key = toKey(this.topic);
+    const topics = this.topicsOf_(this.filtered_).filter((t) => !key || t.key === key);
+    return this.renderGroups_(
+      topics.map((t) => ({
+        title: t.phrase,
+        pressed: t.key === key,
+        pick: () => this.pick_('topic', t.phrase),
+        hint: `about ${t.phrase}`,
+        roles: '',
+        label: `Articles about ${t.phrase}`,
+        items: t.items,
+        // Who said what about the topic: computed only for the articles shown.
+        said: (item: FeedItem) => findStatementsAbout(item, t.key),
+      })),
+      'topic',
+      'topics',
+    );
+  }
+
+  /** The Speakers and Topics views: one group per person or topic, with up to GROUP_ENTRIES articles each. */
+  private renderGroups_(groups: ShelfGroup[], one: string, many: string) {
+    if (groups.length === 0) return this.renderNoMatch_(many);
     return html`
-      <p class="count muted" role="status">${countText(this.shown, topics.length, 'topic', 'topics')}</p>
+      <p class="count muted" role="status">${countText(this.shown, groups.length, one, many)}</p>
       <ul class="plain">
-        ${page.map(
-          (t) => html`<li class="group" part="group">
+        ${this.pageOf_(groups).map(
+          (g) => html`<li class="group" part="group">
             <div class="group-head">
-              <h3>${t.phrase}</h3>
-              <button
-                type="button"
-                class="link-button"
-                aria-pressed=${toKey(this.topic) === t.key ? 'true' : 'false'}
-                @click=${() => this.pickTopic_(t.phrase)}
-              >
-                ${t.items.length === 1 ? 'Show the article' : `Show all ${t.items.length} articles`}
-                <span class="visually-hidden">about ${t.phrase}</span>
+              <h3>${g.title}</h3>
+              <button type="button" class="link-button" aria-pressed=${g.pressed ? 'true' : 'false'} @click=${g.pick}>
+                ${g.items.length === 1 ? 'Show the article' : `Show all ${g.items.length} articles`}
+                <span class="visually-hidden">&#32;${g.hint}</span>
               </button>
             </div>
-            <ul class="plain entries" aria-label=${`Articles about ${t.phrase}`}>
-              ${t.items.slice(0, GROUP_ENTRIES).map((item) => {
-                const said = findStatementsAbout(item, t.key);
+            ${g.roles ? html`<p class="roles muted">${g.roles}</p>` : nothing}
+            <ul class="plain entries" aria-label=${g.label}>
+              ${g.items.slice(0, GROUP_ENTRIES).map((item, i) => {
+                const said = g.said(item, i);
                 return html`<li>
                   ${this.renderEntryTitle_(item)}
                   ${said.length
-                    ? html`<ul class="said" aria-label="Who said what about it">
+                    ? html`<ul class="said">
                         ${said.slice(0, 4).map(
-                          (s) => html`<li><span class="who">${s.speaker}:</span> ${renderStatement(s.statement, null)}</li>`,
+                          (s) => html`<li>${s.speaker ? html`<span class="who">${s.speaker}:</span> ` : nothing}${renderStatement(s.statement, null)}</li>`,
                         )}
+                        ${said.length > 4 ? html`<li class="muted">and ${said.length - 4} more</li>` : nothing}
                       </ul>`
                     : nothing}
                 </li>`;
               })}
-              ${t.items.length > GROUP_ENTRIES ? html`<li class="muted">and ${t.items.length - GROUP_ENTRIES} more articles</li>` : nothing}
+              ${g.items.length > GROUP_ENTRIES ? html`<li class="muted">and ${g.items.length - GROUP_ENTRIES} more articles</li>` : nothing}
             </ul>
           </li>`,
         )}
       </ul>
-      ${this.renderMore_(topics.length, 'topics')}
+      ${this.renderMore_(groups.length, many)}
     `;
   }
 
@@ -491,7 +531,7 @@ export class ClipShelf extends LitElement {
 
   private resetPage_() {
     this.shown = this.pageSize_;
-    this.painted_ = PAINT_BATCH;
+    this.painted_ = FIRST_PAINT;
   }
 
   /**
@@ -557,14 +597,9 @@ export class ClipShelf extends LitElement {
     this.speaker = toKey(this.speaker) === toKey(event.detail.speaker) ? '' : event.detail.speaker;
   };
 
-  private pickSpeaker_(name: string) {
-    this.speaker = name;
-    this.view = 'articles';
-    void this.focusTab_();
-  }
-
-  private pickTopic_(phrase: string) {
-    this.topic = phrase;
+  /** Filters the articles by a speaker or topic picked in the Speakers or Topics view, and shows them. */
+  private pick_(filter: 'speaker' | 'topic', value: string) {
+    this[filter] = value;
     this.view = 'articles';
     void this.focusTab_();
   }
@@ -581,6 +616,40 @@ export class ClipShelf extends LitElement {
   };
 }
 
+/** The body as text, read chunk by chunk (so a multi-megabyte feed is decoded in slices), refusing absurd sizes. */
+async function readText(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) {
+    const text = await response.text();
+    if (text.length > MAX_FEED_BYTES) throw new Error('the feed is too large');
+    return text;
+  }
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    text += decoder.decode(value, { stream: true });
+    if (text.length > MAX_FEED_BYTES) {
+      void reader.cancel();
+      throw new Error('the feed is too large');
+    }
+  }
+}
+
+/** One person or topic as the Speakers/Topics views show it. */
+interface ShelfGroup {
+  title: string;
+  pressed: boolean;
+  pick: () => void;
+  /** Completes the "Show all n articles" button's name for screen readers. */
+  hint: string;
+  roles: string;
+  label: string;
+  items: FeedItem[];
+  said: (item: FeedItem, index: number) => { speaker: string; statement: FeedStatement }[];
+}
+
 function isLargeFeedObject(input: unknown): boolean {
   const items = typeof input === 'object' && input !== null ? (input as { items?: unknown }).items : undefined;
   return Array.isArray(items) && items.length > 100;
@@ -589,7 +658,12 @@ function isLargeFeedObject(input: unknown): boolean {
 function countText(shown: number, total: number, one: string, many: string): string {
   const noun = total === 1 ? one : many;
   shown = Math.min(shown, total);
-  return shown < total ? `Showing ${shown} of ${total.toLocaleString('en')} ${noun}` : `${total.toLocaleString('en')} ${noun}`;
+  return shown < total ? `Showing ${shown} of ${formatCount(total)} ${noun}` : `${formatCount(total)} ${noun}`;
+}
+
+/** 1234567 → "1,234,567" (toLocaleString builds a formatter on every call: too slow in render). */
+function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 defineElement('clip-shelf', ClipShelf);

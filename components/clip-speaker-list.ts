@@ -17,10 +17,12 @@ export type StatementHrefBuilder = (speakerIndex: number, statementIndex: number
  *   speaker before a "Show n more" button.
  * - `.statementHref: (speakerIndex, statementIndex) => string | null` — when set, statements become links
  *   (a `javascript:`/`data:` result is ignored).
+ * - `max-speakers` (number attribute, default 0 = all) — speakers shown before a "Show all n speakers" button.
  * - `selectable` (boolean attribute) — names are buttons that fire `clip-speaker-select`.
  * - `selected` (string attribute) — the active speaker name (`aria-pressed="true"` on its button).
  * - `label` (string attribute, default "Speakers") — accessible name of the list.
  *
+ * @tagname clip-speaker-list
  * @summary A list of speakers with roles and what each said.
  * @fires clip-speaker-select - A speaker name was activated; `detail: { speaker }`. Bubbles and is composed.
  * @csspart list - The `<ul>` of speakers.
@@ -38,30 +40,36 @@ export class ClipSpeakerList extends LitElement {
   static override properties = {
     speakers: { attribute: false },
     maxStatements: { type: Number, attribute: 'max-statements' },
+    maxSpeakers: { type: Number, attribute: 'max-speakers' },
     statementHref: { attribute: false },
     selectable: { type: Boolean },
     selected: { type: String },
     label: { type: String },
     expanded: { state: true },
+    allSpeakers: { state: true },
   };
 
   declare speakers: FeedSpeaker[];
   declare maxStatements: number;
+  declare maxSpeakers: number;
   declare statementHref: StatementHrefBuilder | null;
   declare selectable: boolean;
   declare selected: string;
   declare label: string;
-  declare expanded: ReadonlySet<number>;
+  declare protected expanded: ReadonlySet<number>;
+  declare protected allSpeakers: boolean;
 
   constructor() {
     super();
     this.speakers = [];
     this.maxStatements = 3;
+    this.maxSpeakers = 0;
     this.statementHref = null;
     this.selectable = false;
     this.selected = '';
     this.label = 'Speakers';
     this.expanded = new Set();
+    this.allSpeakers = false;
   }
 
   static override styles = [
@@ -122,9 +130,15 @@ export class ClipSpeakerList extends LitElement {
   override render() {
     const speakers = Array.isArray(this.speakers) ? this.speakers : [];
     if (speakers.length === 0) return nothing;
+    const shown = this.maxSpeakers > 0 && !this.allSpeakers ? speakers.slice(0, this.maxSpeakers) : speakers;
     return html`<ul class="plain" part="list" aria-label=${this.label}>
-      ${speakers.map((speaker, i) => this.renderSpeaker_(speaker, i))}
-    </ul>`;
+        ${shown.map((speaker, i) => this.renderSpeaker_(speaker, i))}
+      </ul>
+      ${shown.length < speakers.length
+        ? html`<button type="button" class="more link-button" part="more" @click=${() => (this.allSpeakers = true)}>
+            Show all ${speakers.length} speakers
+          </button>`
+        : nothing}`;
   }
 
   private renderSpeaker_(speaker: FeedSpeaker, index: number) {
@@ -153,7 +167,7 @@ export class ClipSpeakerList extends LitElement {
         : nothing}
       ${hidden > 0 && this.maxStatements !== 0
         ? html`<button type="button" class="more link-button" part="more" @click=${() => this.expand_(index)}>
-            Show ${hidden} more ${hidden === 1 ? 'statement' : 'statements'} by ${speaker.name}
+            Show ${hidden} more<span class="visually-hidden">&#32;${hidden === 1 ? 'statement' : 'statements'} by ${speaker.name}</span>
           </button>`
         : nothing}
     </li>`;
@@ -168,7 +182,10 @@ export class ClipSpeakerList extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('speakers')) this.expanded = new Set();
+    if (changed.has('speakers')) {
+      this.expanded = new Set();
+      this.allSpeakers = false;
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { defineElement } from './define-element';
  * - `max` (number attribute, default 0 = all) — show at most this many chips.
  * - `label` (string attribute, default "Topics") — accessible name of the list.
  *
+ * @tagname clip-topic-chips
  * @summary Topic phrases as chips; optionally buttons that select a topic.
  * @fires clip-topic-select - A chip was activated; `detail: { topic }`. Bubbles and is composed.
  * @csspart list - The `<ul>` of chips.

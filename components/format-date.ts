@@ -9,10 +9,22 @@ export function formatFeedDate(value: string | undefined, locale?: string): stri
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(date.getTime())) return '';
   try {
-    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+    return formatterFor(locale).format(date);
   } catch {
     return date.toISOString().slice(0, 10);
   }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat is slow; one per locale. */
+function formatterFor(locale: string | undefined): Intl.DateTimeFormat {
+  let f = formatters.get(locale ?? '');
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    formatters.set(locale ?? '', f);
+  }
+  return f;
 }
 
 /** The machine-readable date for `<time datetime>`: "YYYY-MM-DD", or "" when unparseable. */

@@ -94,6 +94,21 @@ export function toSearchText(item: FeedItem): string {
   return text;
 }
 
+const keyCache = new WeakMap<FeedItem, { topics: Set<string>; speakers: Set<string> }>();
+
+/** The item's topic and speaker keys, computed once per item. */
+function keysOf(item: FeedItem) {
+  let keys = keyCache.get(item);
+  if (!keys) {
+    keys = {
+      topics: new Set(item._clipshelf.topics.map((t) => toKey(t.phrase))),
+      speakers: new Set(item._clipshelf.speakers.map((s) => toKey(s.name))),
+    };
+    keyCache.set(item, keys);
+  }
+  return keys;
+}
+
 export interface ShelfFilter {
   topic?: string;
   speaker?: string;
@@ -108,8 +123,8 @@ export function filterItems(items: readonly FeedItem[], filter: ShelfFilter): Fe
   if (!topic && !speaker && !words.length) return [...items];
   return items.filter(
     (item) =>
-      (!topic || item._clipshelf.topics.some((t) => toKey(t.phrase) === topic)) &&
-      (!speaker || item._clipshelf.speakers.some((s) => toKey(s.name) === speaker)) &&
+      (!topic || keysOf(item).topics.has(topic)) &&
+      (!speaker || keysOf(item).speakers.has(speaker)) &&
       (!words.length || words.every((w) => toSearchText(item).includes(w))),
   );
 }

@@ -1,5 +1,5 @@
 import '../../components/clip-library';
-import { formatLibraryLocation, parseLibraryLocation, startLibrary } from '../../lib/messaging';
+import { formatLibraryLocation, parseLibraryLocation, startLibrary } from '../../lib/messaging/pages';
 import { openArticleStore } from '../../lib/store';
 
 // Wiring only: the page's behaviour lives in lib/messaging's startLibrary.

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import '../../components/clip-popup';
-import { sendRequest, startPopup } from '../../lib/messaging';
+import { sendRequest, startPopup } from '../../lib/messaging/pages';
 import { openArticleStore } from '../../lib/store';
 
 // Wiring only: the popup's behaviour lives in lib/messaging's startPopup.

@@ -68,6 +68,8 @@ interface Run {
 const ABBREV_WITH_DOT = new Set('mr mrs ms dr prof sen rep gov gen lt col capt st jr sr rev fr sgt maj adm cmdr supt insp det hon pres'.split(' '));
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const DETERMINERS = new Set('the a an his her its their our one two three four several some many other another this that these those'.split(' '));
+const SPEECH_NOUNS = new Set(['plea', 'appeal', 'warning', 'call', 'statement', 'promise', 'pledge', 'apology', 'denial', 'admission', 'announcement']);
+const PARTICIPLE_BASES = new Set('say add note argue warn insist claim explain stress tell write suggest acknowledge admit state declare emphasize emphasise urge predict conclude'.split(' '));
 const PP_GLUE = new Set(['the', 'of', 'in', 'at', 'for', 'and', 'on', 'from', 'de', 'eastern', 'western', 'northern', 'southern', 'central']);
 const CONNECTORS = new Set(['of', 'and', 'for', '&', 'on']);
 const DATE_WORDS = new Set(
@@ -79,6 +81,7 @@ const TRAILING_STARTERS = new Set(
 );
 const CLAUSE_LINKS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', "i've", "i'm", "we're", "we've", 'i’ve', 'i’m', 'we’re', 'we’ve']);
+const BOX_LABEL = /^(?:analysis|comment|commentary|opinion|viewpoint|perspective)\s*(?:by\s+)?[:|–—-]\s*/i;
 const LINK_TEXT_STARTS = new Set('read watch see click sign follow share subscribe listen download view related more'.split(' '));
 
 const isWord = (t: Tok | undefined): t is Tok => t !== undefined && t.kind === 'word';
@@ -95,7 +98,8 @@ function tokenize(text: string, start: number, end: number, quotes: readonly Quo
     openAt.add(q.open);
     if (q.closed) closeAt.add(q.end - 1);
   }
-  const inQuote = (pos: number): boolean => quotes.some((q) => pos >= q.contentStart && pos < q.contentEnd);
+  const local = quotes.filter((q) => q.end > start && q.open < end);
+  const inQuote = (pos: number): boolean => local.some((q) => pos >= q.contentStart && pos < q.contentEnd);
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const s = start + m.index;
     let word = m[0];
@@ -129,12 +133,21 @@ function isTitleWord(t: Tok): boolean {
   return TITLES.has(bare(t.text)) && t.cap;
 }
 
+const NAME_LIKE_STOPWORDS = new Set(['will', 'may', 'mark', 'bill', 'grace', 'rose', 'mr', 'mrs', 'ms', 'dr']);
+
+/** Capitalised words that cannot open a name: function words, months, and contractions ("We’re", "It’s"). */
+function notNameStart(lower: string): boolean {
+  const base = lower.replace(/['’].*$/, '');
+  if (base !== lower && (NON_NAME_WORDS.has(base) || STOPWORDS.has(base))) return true;
+  return NON_NAME_WORDS.has(lower) || (STOPWORDS.has(lower) && !NAME_LIKE_STOPWORDS.has(lower));
+}
+
 function findRuns(toks: Tok[]): Run[] {
   const runs: Run[] = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!isWord(t) || !t.cap || t.inQuote || (NON_NAME_WORDS.has(t.lower) && !isTitleWord(t)) || /^\p{N}/u.test(t.text)) {
+    if (!isWord(t) || !t.cap || t.inQuote || (notNameStart(t.lower) && !isTitleWord(t)) || /^\p{N}/u.test(t.text)) {
       i++;
       continue;
     }
@@ -177,7 +190,7 @@ function findRuns(toks: Tok[]): Run[] {
       // "Economist Ruth Abernathy": a capitalised role noun opening the run is a title too.
       if (isTitleWord(w) || (k === n && ROLE_NOUNS.has(w.lower))) n = k + 1;
     }
-    if (n === i && j - i === 1 && isTitleWord(toks[i] as Tok)) n = j; // "the President" alone
+    if (n === j - 1 && isTitleWord(toks[j - 1] as Tok)) n = j; // "the President", "The Prime Minister": no name
     runs.push({ s: i, e: j, n, possessive });
     i = j;
   }
@@ -190,7 +203,13 @@ function buildUnits(text: string, paragraphs: TextSpan[], quotes: QuoteSpan[]): 
   const sentences = splitSentences(text);
   let p = 0;
   let cur: TextSpan | null = null;
-  const insideQuote = (pos: number): boolean => quotes.some((q) => pos > q.open && pos < q.end - (q.closed ? 1 : 0));
+  let qi = 0;
+  // Sentences arrive in order, so a moving index finds the quotes around a position.
+  const insideQuote = (pos: number): boolean => {
+    while (qi < quotes.length && (quotes[qi] as QuoteSpan).end <= pos) qi++;
+    const q = quotes[qi];
+    return q !== undefined && pos > q.open && pos < q.end - (q.closed ? 1 : 0);
+  };
   const push = (span: TextSpan): void => {
     while (p < paragraphs.length && (paragraphs[p] as TextSpan).end < span.start) p++;
     const toks = tokenize(text, span.start, span.end, quotes);
@@ -290,7 +309,10 @@ function rolePostfix(u: Unit, after: number): [number, number] | null {
     let k = after + 1;
     const first = u.toks[k];
     if (!first || first.kind !== 'word' || first.inQuote) return null;
-    if (/^\p{N}+$/u.test(first.text)) return null; // age
+    if (/^\p{N}+$/u.test(first.text)) {
+      // "Tom Hardy, 54, a farmer from Kent": the role follows the age.
+      return u.toks[after + 2]?.text === ',' && !/^\p{N}/u.test(u.toks[after + 3]?.text ?? '') ? rolePostfix(u, after + 2) : null;
+    }
     let end = k;
     let depth = 0;
     while (k < u.toks.length) {
@@ -316,7 +338,7 @@ function rolePostfix(u: Unit, after: number): [number, number] | null {
     if (words.some((w) => /^(is|are|was|were|has|have|had|will|would|did)$/.test(w.lower)) && first.lower !== 'who') return null;
     const looksRole =
       DETERMINERS.has(first.lower) || first.cap || ROLE_NOUNS.has(first.lower) || DEGREES.has(bare(first.text)) ||
-      words.some((w) => ROLE_NOUNS.has(w.lower)) || first.lower === 'who';
+      words.some((w) => ROLE_NOUNS.has(w.lower));
     if (!looksRole) return null;
     return [first.start, (u.toks[end] as Tok).end];
   }
@@ -417,7 +439,8 @@ function subjectBefore(u: Unit, vi: number, depth = 0): SubjectParse | { coord: 
   if (isWord(t) && CLAUSE_LINKS.has(t.lower) && !t.cap) return { coord: true };
   if (t.kind === 'punct' && t.text === ',') {
     const verb = u.toks[vi] as Tok;
-    if (/ing$/.test(verb.lower)) return { coord: true };
+    // "…, saying …": only verbs that report speech as participles.
+    if (/ing$/.test(verb.lower)) return PARTICIPLE_BASES.has(REPORTING_VERBS.get(verb.lower) ?? '') ? { coord: true } : null;
     // "NAME, APPOSITIVE, said": find the comma that closes a name.
     for (let c = j - 1; c >= 0 && j - c < 40; c--) {
       const x = u.toks[c] as Tok;
@@ -426,7 +449,14 @@ function subjectBefore(u: Unit, vi: number, depth = 0): SubjectParse | { coord: 
       const run = u.runEndingAt.get(c - 1);
       if (run && run.n < run.e) {
         const post = rolePostfix(u, c);
-        if (!post) continue;
+        if (!post) {
+          // "Sarah Lee, 34, says" / "Mr. Johnson, however, denied": an age or adverb between commas.
+          const seg = u.toks.slice(c + 1, j);
+          const skippable = seg.length > 0 && seg.length <= 3 && seg.every((x) => isWord(x) && (/^\d{1,3}$/.test(x.text) || /ly$/.test(x.lower) || /^(however|meanwhile|too|though|also|instead|now|then|nonetheless|still|moreover)$/.test(x.lower)));
+          if (!skippable) continue;
+          const pre = rolePrefix(u, run.s);
+          return { ref: { type: 'name', unit: u, run }, start: pre?.[0] ?? (u.toks[run.s] as Tok).start, end: (u.toks[run.e - 1] as Tok).end, roles: rolesAround(u, run, false) };
+        }
         const pre = rolePrefix(u, run.s);
         const roles: RoleSpan[] = [post, ...rolesAround(u, run, false)];
         return { ref: { type: 'name', unit: u, run }, start: pre?.[0] ?? (u.toks[run.s] as Tok).start, end: (u.toks[run.e - 1] as Tok).end, roles };
@@ -459,7 +489,9 @@ function subjectBefore(u: Unit, vi: number, depth = 0): SubjectParse | { coord: 
     if (run.e - run.s === 1) {
       // A capitalised common noun opening the sentence: "Analysts said", "Officials say", "Tunisians worry".
       const w = u.toks[run.s] as Tok;
-      const common = UNNAMED_SOURCE_NOUNS.has(w.lower) || ORG_NOUNS.has(w.lower) || ROLE_NOUNS.has(w.lower) || /^\p{Lu}\p{Ll}+(?:ians|ans|ese)$/u.test(w.text);
+      const common =
+        UNNAMED_SOURCE_NOUNS.has(w.lower) || ORG_NOUNS.has(w.lower) || ROLE_NOUNS.has(w.lower) ||
+        (/^\p{Lu}\p{Ll}+(?:ians|ans|ese|ists|ats|ives|ents|ics)$/u.test(w.text) && !ORG_WORDS.has(w.lower));
       if (common && (!before || before.kind !== 'word')) {
         return { ref: { type: 'np', text: '', head: w.lower, start: w.start, end: w.end, det: '' }, start: w.start, end: w.end, roles: [] };
       }
@@ -579,6 +611,7 @@ function clauseSubject(u: Unit, before: number): SubjectParse | null {
     const prev = u.toks[run.s - 1];
     if (isWord(prev) && (PREPOSITIONS.has(prev.lower) || prev.lower === 'the')) continue;
     if (run.possessive) continue;
+    if (run.e - run.s === 1 && run.s === 0) continue; // a sentence-initial capital alone is not evidence
     const name = u.toks.slice(run.n, run.e).map((t) => t.lower);
     if (name.some((w) => ORG_WORDS.has(w)) || PLACE_NAMES.has(name.join(' '))) continue;
     const roles = rolesAround(u, run);
@@ -604,11 +637,57 @@ function clauseSubject(u: Unit, before: number): SubjectParse | null {
   return null;
 }
 
+const ADDRESSEE_VERBS = new Set(['tell', 'assure', 'inform', 'remind', 'warn', 'advise', 'urge', 'promise', 'ask', 'caution']);
+const MEDIA = new Set(
+  'statement interview speech letter email e-mail post tweet video message briefing conference call podcast op-ed column blog filing release broadcast hearing address session memo note testimony court parliament twitter x facebook instagram linkedin tiktok youtube threads radio television tv phone telephone'.split(' '),
+);
+const SUBJECT_STARTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+
+/** Skips "in a statement", "on Twitter", "during a press briefing", "on Monday" right after a verb. */
+function skipMedium(u: Unit, k: number): number {
+  const first = u.toks[k];
+  if (!isWord(first) || !/^(in|on|during|at|by|via|over|through)$/.test(first.lower)) return k;
+  for (let m = k + 1; m < Math.min(u.toks.length, k + 6); m++) {
+    const x = u.toks[m] as Tok;
+    if (!isWord(x)) return k;
+    if (MEDIA.has(x.lower) || DATE_WORDS.has(x.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|may|june|august)$/i.test(x.text)) {
+      let end = m + 1;
+      if ((u.toks[end] as Tok | undefined)?.text === ',') end++;
+      const next = u.toks[end];
+      // Only when a clause follows ("… it was", "… that", "… the deal"), not "in a statement on the war".
+      if (!next || next.kind === 'qopen' || (isWord(next) && (SUBJECT_STARTS.has(next.lower) || next.cap))) return end;
+      return k;
+    }
+  }
+  return k;
+}
+
+/** Skips the addressee of "told"/"assured": a pronoun, a name, or a short noun phrase before a clause. */
+function skipAddressee(u: Unit, k: number): number {
+  const first = u.toks[k];
+  if (!isWord(first)) return k;
+  if (/^(him|her|them|us|me|you|reporters|journalists|lawmakers|investors|parliament|congress)$/.test(first.lower)) return k + 1;
+  const run = u.runStartingAt.get(k) ?? (first.lower === 'the' ? u.runStartingAt.get(k + 1) : undefined);
+  if (run) return run.e;
+  if (DETERMINERS.has(first.lower)) {
+    for (let m = k + 1; m < Math.min(u.toks.length, k + 5); m++) {
+      const x = u.toks[m] as Tok;
+      if (!isWord(x)) return k;
+      if (x.lower === 'that' || (m > k + 1 && SUBJECT_STARTS.has(x.lower) && !DETERMINERS.has(x.lower))) return m;
+    }
+  }
+  return k;
+}
+
 /** Where a verb's content starts: after "that", an object plus "that" ("told reporters that"), or a colon. */
 function contentStartAfter(u: Unit, vi: number, base: string): number {
   let k = vi + 1;
   const particle = PHRASAL_PARTICLE[base];
   if (particle && (u.toks[k] as Tok | undefined)?.lower === particle) k++;
+  // "said in a statement it was …", "wrote on Twitter the deal was …": skip the medium.
+  k = skipMedium(u, k);
+  // "told the crew he was proud", "assured investors the plan …": skip the addressee.
+  if (ADDRESSEE_VERBS.has(base)) k = skipAddressee(u, k);
   if ((u.toks[k] as Tok | undefined)?.lower === 'that') return (u.toks[k + 1] as Tok | undefined)?.start ?? u.end;
   // Look ahead a few words for "that" or ":" after an object or adverbial ("said in a statement that").
   for (let m = k; m < Math.min(u.toks.length, k + 9); m++) {
@@ -679,6 +758,20 @@ export function findEvents(units: Unit[]): Event[] {
         base = 'according';
         cue = 'according to';
         verbEnd = (u.toks[vi + 1] as Tok).end;
+      } else if (/^(issued|issues|issuing|made|makes|gave|gives|sent|released|renewed)$/.test(v.lower)) {
+        // Speech acts as nouns: "issued a plea for …", "made an appeal to …", "gave a warning that …".
+        const det = u.toks[vi + 1];
+        const noun = u.toks[vi + 2];
+        if (!isWord(det) || !/^(a|an|the|his|her|their)$/.test(det.lower) || !isWord(noun) || !SPEECH_NOUNS.has(noun.lower)) continue;
+        base = 'issue';
+        cue = `${v.text} ${det.text} ${noun.text}`;
+        verbEnd = noun.end;
+        const subj = subjectBefore(u, vi);
+        if (!subj || 'coord' in subj) continue;
+        const k = vi + 3;
+        const cs = (u.toks[k] as Tok | undefined)?.lower === 'that' ? ((u.toks[k + 1] as Tok | undefined)?.start ?? u.end) : ((u.toks[k] as Tok | undefined)?.start ?? u.end);
+        local.push({ unit: ui, cue, verbStart: v.start, verbEnd, ref: subj.ref, subjStart: subj.start, subjEnd: subj.end, cs, ce: u.end, mode: 'after', roles: subj.roles, nested: false, list: false });
+        continue;
       } else if (STANCE_ADJECTIVES.has(v.lower)) {
         const be = u.toks[vi - 1];
         if (!isWord(be) || !/^(is|was|are|were|remains|remained)$/.test(be.lower)) continue;
@@ -694,6 +787,8 @@ export function findEvents(units: Unit[]): Event[] {
       const prevTok = u.toks[vi - 1];
       if (isWord(prevTok) && DETERMINERS.has(prevTok.lower) && !isAccording) continue;
 
+      // Passive "was told", "have been asked": the subject is the addressee, not the speaker.
+      if (isWord(prevTok) && /^(was|were|been|be|being|is|are|get|got)$/.test(prevTok.lower) && !STANCE_ADJECTIVES.has(v.lower) && (/ed$/.test(v.lower) || /^(told|written|said)$/.test(v.lower))) continue;
       if (isAccording) {
         const after = subjectAfterAccording(u, vi + 2);
         if (!after) continue;
@@ -768,11 +863,24 @@ export function findEvents(units: Unit[]): Event[] {
         continue;
       }
       if (tail) continue;
-      if (WEAK_VERBS.has(base)) {
-        const nx = u.toks[vi + 1];
-        if (!(nx && (nx.lower === 'that' || nx.kind === 'qopen' || nx.text === ':'))) continue;
-      }
       const cs = contentStartAfter(u, vi, base);
+      if (WEAK_VERBS.has(base) || ADDRESSEE_VERBS.has(base)) {
+        // Weak verbs report speech only before a clause: "wrote that …", "asked whether …", "told him he …",
+        // not "wrote a book", "told her story".
+        let k = vi + 1;
+        while (k < u.toks.length && (u.toks[k] as Tok).start < cs) k++;
+        const before = u.toks[k - 1];
+        const at = u.toks[k];
+        const opensClause =
+          (before !== undefined && (before.lower === 'that' || before.text === ':' || (before.text === ',' && at?.kind === 'qopen'))) ||
+          at?.kind === 'qopen' || (isWord(at) && /^(whether|if|why|how|what|when|where)$/.test(at.lower) && WEAK_VERBS.has(base)) ||
+          (k > vi + 1 && isWord(at) && SUBJECT_STARTS.has(at.lower) && ADDRESSEE_VERBS.has(base));
+        if (!opensClause) continue;
+      }
+      // "“It works,” Ms. Alvarez said, “but only in summer.”": the quote before the attribution too.
+      if (hasBefore && lead.kind === 'qclose' && u.toks.find((t) => t.start >= cs)?.kind === 'qopen') {
+        local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs: u.start, ce: lead.end, mode: 'before', roles: parse.roles, nested: false, list: false });
+      }
       local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs, ce: u.end, mode: 'after', roles: parse.roles, nested: false, list: false });
     }
     // Events inside another's content: a clause boundary makes them independent (and cuts the
@@ -794,7 +902,7 @@ export function findEvents(units: Unit[]): Event[] {
         const boundary = before === ',' || before === ';' || before === '—' || CLAUSE_LINKS.has(before);
         const sameSubject = b.subjStart === b.subjEnd; // coordinated verb reuses the subject
         if (boundary || sameSubject) {
-          a.ce = Math.min(a.ce, sameSubject ? b.verbStart : b.subjStart);
+          a.ce = Math.min(a.ce, sameSubject ? b.verbStart : detStart(u, b.subjStart));
           if (b.mode === 'before') b.cs = Math.max(b.cs, a.ce);
         } else {
           b.nested = b.ref.type !== 'name';
@@ -824,6 +932,13 @@ function pluralSubject(u: Unit, subj: SubjectParse): boolean {
     return /(?:ians|ans|ese)$/.test(last.lower) || u.toks.slice(ref.run.s, ref.run.e).length === 1 && /s$/.test(last.lower) && last.lower !== last.text.toLowerCase();
   }
   return true;
+}
+
+/** The start of a determiner right before `pos` ("the" in "the BBC's editor"), else `pos`. */
+function detStart(u: Unit, pos: number): number {
+  let prev: Tok | undefined;
+  for (const t of u.toks) if (t.end <= pos) prev = t;
+  return prev && isWord(prev) && DETERMINERS.has(prev.lower) ? prev.start : pos;
 }
 
 function textBefore(u: Unit, pos: number): string {
@@ -891,7 +1006,8 @@ class Registry {
 
   isAuthor(tokens: string[]): boolean {
     const t = tokens.map(normKey);
-    return this.authors.some((a) => a.length > 0 && t.length > 0 && t.every((w) => a.includes(w)));
+    const long = t.filter((w) => w.length > 1);
+    return this.authors.some((a) => a.length > 0 && long.length > 0 && long.every((w) => a.includes(w)));
   }
 
   /** Finds or creates the person a name refers to ("Nam" → "Nam Eunyoung"). */
@@ -1041,6 +1157,7 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
   }
   const mentions: Array<{ pos: number; entity: Entity }> = [];
   const weakMentions: Array<{ pos: number; names: string[]; surface: string }> = [];
+  const personRuns: Array<{ pos: number; names: string[]; surface: string }> = [];
   for (const u of units) {
     for (const run of u.runs) {
       if (run.n >= run.e || run.possessive && run.e - run.n < 2) continue;
@@ -1049,11 +1166,15 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
       const key = names.map(normKey).join(' ');
       const kind = classifyRun(u, run, []);
       if (kind !== 'person' && kind !== 'single') continue;
+      // "a Margaret Hamilton Lego minifigure": a name used as a modifier says nothing about the person.
+      const det = u.toks[run.s - 1];
+      if (isWord(det) && /^(a|an|the)$/.test(det.lower) && run.n === run.s) continue;
       const evidence =
         namedSubjects.has(key) || run.n > run.s || GIVEN_NAME_GENDER.has(normKey(names[0] ?? '')) || rolePrefix(u, run.s) !== null ||
         ageAfter(u, run.e) || (names.length >= 3 && kind === 'person') || appositiveNameAfterRole(u, run);
       const surface = u.toks.slice(run.s, run.e).map((t) => t.text).join(' ');
       const ent = reg.person(names, surface, (toks[0] as Tok).start, evidence && (kind === 'person' || GIVEN_NAME_GENDER.has(normKey(names[0] ?? ''))));
+      if (kind === 'person' && names.length >= 2) personRuns.push({ pos: (toks[0] as Tok).start, names, surface });
       if (!ent && kind === 'person' && names.length >= 2 && (run.s === 0 || (u.toks[run.s - 1] as Tok).text === ',')) {
         // A name opening a clause with no other evidence: a fallback antecedent for pronouns.
         weakMentions.push({ pos: (toks[0] as Tok).start, names, surface });
@@ -1065,7 +1186,10 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
         const g = GENDERED_TITLES[title];
         if (g && !ent.gender) ent.gender = g;
         // Roles stated anywhere: "Eric Reeves, one of the leading …, said", "Facebook CEO Mark Zuckerberg".
-        for (const r of rolesAround(u, run)) addRole(ent, roleText(text, r), r[0]);
+        for (const r of rolesAround(u, run)) {
+          const role = roleText(text, r);
+          if (!/^(his|her|their|its)\s/i.test(role)) addRole(ent, role, r[0]);
+        }
       }
     }
   }
@@ -1073,9 +1197,19 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
 
   // Pass 2: resolve each event's speaker, left to right.
   const resolved: Array<{ pos: number; entity: Entity }> = [];
-  const paraOf = (pos: number): number => paragraphs.findIndex((p) => pos >= p.start && pos <= p.end);
+  const paraOf = (pos: number): number => {
+    // Binary search: the last paragraph starting at or before pos.
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((paragraphs[mid] as TextSpan).start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   const para0 = (ev: Event): number => units[ev.unit]?.para ?? 0;
-  const lastPersonBefore = (pos: number, gender: string | undefined, minPara: number, exclude?: Entity): Entity | null => {
+  const lastPersonBefore = (pos: number, gender: string | undefined, minPara: number, exclude?: Entity, allowWeak = false): Entity | null => {
     let best: { pos: number; entity: Entity } | null = null;
     for (const list of [mentions, resolved]) {
       for (const m of list) {
@@ -1085,7 +1219,7 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
         if (!best || m.pos > best.pos) best = m;
       }
     }
-    for (const w of weakMentions) {
+    for (const w of allowWeak ? weakMentions : []) {
       if (w.pos >= pos || paraOf(w.pos) < minPara || (best && best.pos >= w.pos)) continue;
       const ent = reg.person(w.names, w.surface, w.pos, true);
       if (!ent || ent === exclude || (gender && ent.gender && ent.gender !== gender)) continue;
@@ -1125,6 +1259,16 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
           return ent;
         }
         if (kind === 'person') return null;
+        // "Besecker said": a surname whose full form appears elsewhere as a name ("Tyler Besecker").
+        const key = normKey(names[0] ?? '');
+        const full = personRuns.find((r) => normKey(r.names[r.names.length - 1] ?? '') === key);
+        if (full) {
+          const e = reg.person(full.names, full.surface, full.pos, true);
+          if (e) {
+            e.forms.add(surface);
+            return e;
+          }
+        }
       }
       const name = names.join(' ').replace(/^the\s+/i, '');
       return reg.group('organization', name, (toks[0] as Tok).start);
@@ -1132,7 +1276,7 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
     if (ref.type === 'pronoun') {
       if (ref.word === 'he' || ref.word === 'she') {
         const g = ref.word === 'he' ? 'm' : 'f';
-        const ent = lastPersonBefore(ref.pos, g, para - 2);
+        const ent = lastPersonBefore(ref.pos, g, para - 2, undefined, true);
         if (ent && !ent.gender) ent.gender = g;
         return ent;
       }
@@ -1208,7 +1352,34 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
     eventsByUnit.set(ev.unit, list);
   }
 
+  // First person outside quotes, away from any speaker, is the writer's own voice (columns, reviews):
+  // then first-person paragraphs are never taken as a speaker's block quotes.
+  const eventParas = new Set(events.map((e) => units[e.unit]?.para ?? -1));
+  const authorVoice = paragraphs.some((_, p) => paragraphIsFirstPerson(units, p) && !eventParas.has(p) && !eventParas.has(p - 1) && !eventParas.has(p - 2));
   let paraSpeaker: { para: number; entity: Entity; unit: number; indirect: boolean } | null = null;
+  let box: { entity: Entity | null; para: number } | null = null;
+  /**
+   * A quotation left open at a paragraph's end continues in the next paragraph; when its
+   * attribution comes only there ("“…\n\n“…,” she said."), the speaker is found ahead.
+   */
+  const attributionAhead = (ui: number): Entity | null => {
+    let i = ui;
+    for (let hops = 0; hops < 4; hops++) {
+      let last = i;
+      while (last + 1 < units.length && (units[last + 1] as Unit).para === (units[i] as Unit).para) last++;
+      const lastUnit = units[last] as Unit;
+      const open = quotes.find((q) => !q.closed && q.open >= lastUnit.start && q.open < lastUnit.end);
+      if (!open || last + 1 >= units.length) return null;
+      i = last + 1;
+      const next = units[i] as Unit;
+      if (next.toks[0]?.kind !== 'qopen') return null;
+      for (let j = i; j < units.length && (units[j] as Unit).para === next.para; j++) {
+        const ev = (eventsByUnit.get(j) ?? []).find((e) => !e.nested && !e.list && quotes.some((q) => q.open >= e.cs - 1 && q.open <= e.cs + 1));
+        if (ev) return resolve(ev);
+      }
+    }
+    return null;
+  };
   let lastParaWithSpeaker: { para: number; entity: Entity } | null = null;
   for (let ui = 0; ui < units.length; ui++) {
     const u = units[ui] as Unit;
@@ -1250,7 +1421,23 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
       paraSpeaker = { para: u.para, entity: ent, unit: ui, indirect: !direct };
       lastParaWithSpeaker = { para: u.para, entity: ent };
     }
+    // "Analysis: Jon Sopel, BBC News" labels the paragraphs that follow as that writer's own words.
+    const label = BOX_LABEL.exec(text.slice(u.start, u.end));
+    if (label && isFirstUnitOfPara(units, ui) && isLastUnitOfPara(units, ui)) {
+      const run = u.runs.find((r) => r.n < r.e && r.e - r.n >= 2 && (u.toks[r.s] as Tok).start >= u.start + label[0].length - 1);
+      const names = run ? u.toks.slice(run.n, run.e).map((t) => t.text) : [];
+      box = run ? { entity: reg.person(names, names.join(' '), u.start, true), para: u.para } : null;
+      continue;
+    }
+    if (box && u.para > box.para) {
+      const para = paragraphs[u.para] as TextSpan;
+      if (!/[.!?"”]$/.test(para.text) && wordCount(para.text) < 12) box = null; // a heading ends the box
+    }
     if (spoke) continue;
+    if (box?.entity && u.para > box.para && !u.toks.some((t) => t.kind === 'qopen')) {
+      for (const [qs, qe] of quoteStatements(text, u.start, u.end)) addStatement(box.entity, qs, qe, 'direct', '');
+      continue;
+    }
     // Units without a reporting verb.
     const first = u.toks[0];
     const quoteHere = first?.kind === 'qopen' ? quotes.find((q) => q.open === first.start) : undefined;
@@ -1259,7 +1446,7 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
       if (qWords < 4 || qWords < 0.6 * wordCount(text.slice(u.start, u.end))) continue;
       let ent: Entity | null = null;
       if (paraSpeaker && (paraSpeaker.para === u.para || (paraSpeaker.para === u.para - 1 && paraSpeaker.unit === ui - 1 && !paraSpeaker.indirect))) ent = paraSpeaker.entity;
-      else if (isFirstUnitOfPara(units, ui)) ent = lastPersonBefore(u.start, undefined, u.para - 3);
+      else if (isFirstUnitOfPara(units, ui)) ent = attributionAhead(ui) ?? lastPersonBefore(u.start, undefined, u.para - 3);
       if (!ent) continue;
       for (const q of quotes) {
         if (q.open < u.start || q.open >= u.end) continue;
@@ -1271,13 +1458,13 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
       continue;
     }
     // Continuation: an unattributed sentence right after indirect speech in the same paragraph.
-    if (paraSpeaker && paraSpeaker.entity.kind === 'person' && paraSpeaker.para === u.para && paraSpeaker.unit === ui - 1 && paraSpeaker.indirect && !mentionsOtherPerson(u, paraSpeaker.entity, reg)) {
+    if (paraSpeaker && paraSpeaker.entity.kind === 'person' && paraSpeaker.para === u.para && paraSpeaker.unit === ui - 1 && paraSpeaker.indirect && !mentionsOtherPerson(u, paraSpeaker.entity, reg) && !hasFirstPerson(u.toks)) {
       addStatement(paraSpeaker.entity, u.start, u.end, 'indirect', '');
       paraSpeaker = { ...paraSpeaker, unit: ui };
       continue;
     }
     // First-person paragraphs right after a speaker's paragraph are that speaker's words (block quotes).
-    if (lastParaWithSpeaker && lastParaWithSpeaker.entity.kind === 'person' && u.para - lastParaWithSpeaker.para === 1 && paragraphIsFirstPerson(units, u.para)) {
+    if (!authorVoice && lastParaWithSpeaker && lastParaWithSpeaker.entity.kind === 'person' && u.para - lastParaWithSpeaker.para === 1 && paragraphIsFirstPerson(units, u.para)) {
       for (const [qs, qe] of quoteStatements(text, u.start, u.end)) addStatement(lastParaWithSpeaker.entity, qs, qe, 'direct', '');
       if (isLastUnitOfPara(units, ui)) lastParaWithSpeaker = { para: u.para, entity: lastParaWithSpeaker.entity };
       continue;
@@ -1370,9 +1557,13 @@ function isLastUnitOfPara(units: Unit[], ui: number): boolean {
 function paragraphIsFirstPerson(units: Unit[], para: number): boolean {
   const toks = units.filter((u) => u.para === para).flatMap((u) => u.toks);
   if (toks.some((t) => t.kind === 'qopen')) return false;
-  const words = toks.filter((t) => t.kind === 'word');
-  if (words.length < 6) return false;
-  return words.some((t) => (t.text === 'I' || FIRST_PERSON.has(t.lower)) && t.text !== 'US' && !(t.lower === 'us' && t.cap && t.text === 'US'));
+  if (toks.filter((t) => t.kind === 'word').length < 6) return false;
+  return hasFirstPerson(toks);
+}
+
+/** First-person pronouns outside quotations ("US" the country does not count). */
+function hasFirstPerson(toks: Tok[]): boolean {
+  return toks.some((t) => t.kind === 'word' && !t.inQuote && (t.text === 'I' || (FIRST_PERSON.has(t.lower) && t.text !== 'US' && t.lower !== 'i')));
 }
 
 function looksEnglish(text: string): boolean {

@@ -1,21 +1,28 @@
 /**
  * Key topics of an article as short noun phrases, best first.
  *
- * Method (PositionRank-style keyphrase extraction, no fixed topic list):
- * 1. Candidates are runs of content words inside a sentence, cut at punctuation, function words,
- *    verb forms and adverbs, then every 1–3-word sub-phrase of a run (up to 4 words for proper names)
- *    that does not end in a participle.
- * 2. Words are ranked with PageRank over a co-occurrence graph (window of 3 content words), biased
- *    towards words that appear early and in the title.
- * 3. A phrase scores by its words' ranks, its own frequency, where it first appears and whether
- *    the title contains it; near-duplicates (same Porter stems, sub/super-phrases, heavy token
- *    overlap) are dropped, keeping the better one.
+ * Method (PositionRank-style keyphrase extraction; topics always come from the text, never from a list):
+ * 1. Candidates: runs of content words inside a sentence, cut at punctuation, function words, verb
+ *    forms ("said", "to buy", "he greets"), adverbs and appositions ("wife | Grace"); every 1–3-word
+ *    sub-phrase of a run (4 for names; "of" may join name parts: "Republic of Korea") that ends in a
+ *    noun, not in a participle or adjective ("drug-resistant", "economic", "American").
+ * 2. Words are ranked with PageRank over a co-occurrence graph (window of 3 content words in a
+ *    sentence), restarting in proportion to how early a word appears (sentence and word position)
+ *    and with a boost for title words. Weak adjectives ("new", "major") earn no rank.
+ * 3. A phrase scores by the sum of its words' ranks × (1 + ln frequency), ×1.5 when the title holds
+ *    it, lower when seen once, when it cuts through a longer name ("Zealand Parliamentary") or is a
+ *    generic noun ("people", "officials", "president"). A word used mostly inside one longer phrase
+ *    ("control" in "gun control") hands its score to that phrase.
+ * 4. Best first, near-duplicates dropped: same Porter stems (singular/plural), one phrase inside the
+ *    other, token overlap (Jaccard) ≥ 0.5, or an acronym and its expansion ("ROK" / "Republic of Korea").
+ *    Scores are divided by the best one, so they lie in (0, 1] with the first at 1.
  *
- * Languages: English gets the full treatment (function words, verb/adverb/participle cues,
- * Porter stems). German, French, Spanish, Italian, Portuguese and Dutch use function-word lists
- * and case-folded words (no stemming). Other languages written in a cased script (Cyrillic,
- * Greek, Latin without a list) only yield capitalised names that recur; uncased scripts (Chinese,
- * Japanese, Arabic, Hebrew, Thai …) yield no topics rather than guesses.
+ * Languages: English ("en") gets the full treatment. German, French, Spanish, Italian, Portuguese
+ * and Dutch use function-word lists, the Romance "de" connectors and case-folded words (no stemming);
+ * an undeclared language is matched to one of these by its function words. Other languages in a
+ * cased script (Cyrillic, Greek, Latin without a list) yield only capitalised names that recur;
+ * uncased scripts (Chinese, Japanese, Korean, Arabic, Hebrew, Thai, Indic …) yield no topics rather
+ * than guesses.
  */
 import type { AnalysisInput, Topic } from '../model';
 import { detectLanguage } from './detect-language';
@@ -38,6 +45,11 @@ import { STOPWORDS, splitSentences, tokenizeWords } from './text-units';
 /** How many topics `extractTopics` returns at most. */
 export const MAX_TOPICS = 10;
 
+/**
+ * Only this much of a very long text is read (about 17,000 words, at a paragraph break): topics of
+ * a book-length page come from its first part, and the time stays linear in what is read.
+ */
+const MAX_CHARS = 100_000;
 const WINDOW = 3;
 const DAMPING = 0.85;
 const ITERATIONS = 30;
@@ -48,6 +60,7 @@ const DETERMINERS = new Set(
 );
 
 const GENERIC_STEMS: ReadonlySet<string> = new Set([...EN_GENERIC, ...EN_TITLE_WORDS].map(stemWord));
+const TITLE_STEMS: ReadonlySet<string> = new Set([...EN_TITLE_WORDS].map(stemWord));
 const WEAK_ADJECTIVE_STEMS: ReadonlySet<string> = new Set([...EN_WEAK_ADJECTIVES].map(stemWord));
 
 /**
@@ -56,12 +69,12 @@ const WEAK_ADJECTIVE_STEMS: ReadonlySet<string> = new Set([...EN_WEAK_ADJECTIVES
  */
 const EN_CONNECTORS: ReadonlySet<string> = new Set(['of']);
 const NO_CONNECTORS: ReadonlySet<string> = new Set();
-const CONNECTORS: Readonly<Record<string, ReadonlySet<string>>> = {
+const CONNECTORS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
   fr: new Set(['de', 'des', 'du']),
   es: new Set(['de', 'del']),
   it: new Set(['di', 'del', 'della', 'dei', 'delle', 'dello', 'degli']),
   pt: new Set(['de', 'do', 'da', 'dos', 'das']),
-};
+}));
 
 /** English words after which a bare lower-case word is a verb ("to buy", "will add", "he greets"). */
 const VERB_CUES = new Set(
@@ -72,10 +85,9 @@ const ARTICLES = new Set('a an the this these those his her its their our my you
 
 type Mode = 'en' | 'listed' | 'names' | 'none';
 
-/** How a token takes part in a noun phrase. */
 /**
- * Modifier: a participle that may only open a phrase; Adjective: anywhere but last; Connector:
- * "of" inside a name ("Republic of Korea"), never first or last.
+ * How a token takes part in a noun phrase. Modifier: a participle that may only open a phrase;
+ * Adjective: anywhere but last; Connector: "of" inside a name ("Republic of Korea"), never first or last.
  */
 const Role = { Break: 0, Content: 1, Modifier: 2, Adjective: 3, Connector: 4 } as const;
 type Role = (typeof Role)[keyof typeof Role];
@@ -100,6 +112,8 @@ interface Token {
 interface Candidate {
   key: string;
   stems: string[];
+  /** Stems that carry meaning: without weak adjectives ("new") and connectors ("of"). */
+  core: string[];
   count: number;
   firstSentence: number;
   /** Surface forms seen away from a sentence start, with counts (insertion order = first seen). */
@@ -107,6 +121,10 @@ interface Candidate {
   initialSurface: string;
   /** Occurrences where the phrase cuts through a longer name. */
   cuts: number;
+  /** Occurrences that end where their noun phrase ends (so the phrase has its head noun). */
+  headFinal: number;
+  /** Every word before the last is an adjective ("American officials"): judged by its last word. */
+  modifierOnly: boolean;
 }
 
 /** English adjective endings (lower-case words); such words may not end a phrase. */
@@ -119,7 +137,7 @@ const UNCASED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{
 /** Which treatment a language gets (see the module comment). */
 function modeFor(lang: string, text: string): Mode {
   if (lang === 'en') return 'en';
-  if (OTHER_STOPWORDS[lang]) return 'listed';
+  if (OTHER_STOPWORDS.has(lang)) return 'listed';
   if (lang === '' && guessListedLanguage(text)) return 'listed';
   const sample = text.slice(0, 5000);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
@@ -143,8 +161,8 @@ export function extractTopics(input: AnalysisInput): Topic[] {
     input.lang === undefined ? detectLanguage(text) : (input.lang.trim().toLowerCase().split(/[-_]/)[0] ?? '');
   const mode = modeFor(lang, text);
   if (mode === 'none') return [];
-  if (mode === 'listed' && !OTHER_STOPWORDS[lang]) lang = guessListedLanguage(text);
-  const stopwords = mode === 'listed' ? (OTHER_STOPWORDS[lang] ?? STOPWORDS) : STOPWORDS;
+  if (mode === 'listed' && !OTHER_STOPWORDS.has(lang)) lang = guessListedLanguage(text);
+  const stopwords = mode === 'listed' ? (OTHER_STOPWORDS.get(lang) ?? STOPWORDS) : STOPWORDS;
   const stemCache = new Map<string, string>();
   const stem =
     mode === 'en'
@@ -153,9 +171,12 @@ export function extractTopics(input: AnalysisInput): Topic[] {
           if (st === undefined) stemCache.set(w, (st = stemWord(singularize(w))));
           return st;
         }
-      : (w: string) => w;
+      : mode === 'listed'
+        ? // Without a stemmer, at least a plural "-s" does not make a second topic ("retraites" / "retraite").
+          (w: string) => (w.length >= 5 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)
+        : (w: string) => w;
 
-  const sentences = tokenizeSentences(text);
+  const sentences = tokenizeSentences(leadingText(text, MAX_CHARS));
   if (sentences.length === 0) return [];
 
   // Global evidence used by the token classifier.
@@ -190,7 +211,7 @@ export function extractTopics(input: AnalysisInput): Topic[] {
       }
       // "provides the", "requires a": a lower-case word right before an article is a verb.
       const next = sent[i + 1];
-      if (next && !t.endsPhrase && !t.capitalised && ARTICLES.has(next.lower) && /s$/.test(t.lower)) afterVerbCue.add(t.lower);
+      if (next && t.lower.endsWith('s') && !t.endsPhrase && !t.capitalised && ARTICLES.has(next.lower)) afterVerbCue.add(t.lower);
       if (VERB_CUES.has(prev) && !t.capitalised) {
         afterVerbCue.add(t.lower);
         t.verbPosition = true;
@@ -204,12 +225,12 @@ export function extractTopics(input: AnalysisInput): Topic[] {
   const demonyms = new Set<string>();
   for (const [w, n] of capCount) if ((capBeforeNoun.get(w) ?? 0) * 2 >= n) demonyms.add(w);
   // A word's role depends on its spelling and three position flags; most words repeat, so cache it.
-  const roleCache = new Map<string, Role>();
+  const roleCaches = [new Map<string, Role>(), new Map<string, Role>(), new Map<string, Role>(), new Map<string, Role>()];
   for (const sent of sentences) {
     for (const t of sent) {
-      const cacheKey = `${t.capitalised ? 1 : 0}${t.sentenceInitial ? 1 : 0}${t.lower}`;
-      let role = roleCache.get(cacheKey);
-      if (role === undefined) roleCache.set(cacheKey, (role = classify(t, mode, stopwords, nounIng, lowerSeen, capSeenMid)));
+      const roleCache = roleCaches[(t.capitalised ? 2 : 0) + (t.sentenceInitial ? 1 : 0)]!;
+      let role = roleCache.get(t.lower);
+      if (role === undefined) roleCache.set(t.lower, (role = classify(t, mode, stopwords, nounIng, lowerSeen, capSeenMid)));
       t.role = role;
       if (mode === 'en' && t.role !== Role.Break && !t.capitalised && (t.verbPosition || verbs.has(t.lower))) t.role = Role.Break;
       if (t.role === Role.Content && demonyms.has(t.lower)) t.role = Role.Adjective;
@@ -217,10 +238,16 @@ export function extractTopics(input: AnalysisInput): Topic[] {
     }
   }
 
+  // The byline is not a topic: its names are left out, and do not count as title words either.
+  const authorStems = new Set<string>();
+  for (const author of Array.isArray(input.authors) ? input.authors : []) {
+    if (typeof author === 'string') for (const w of tokenizeWords(author)) authorStems.add(stem(normaliseLower(w.text)));
+  }
   const titleStems = new Set<string>();
-  for (const w of tokenizeWords(input.title ?? '')) {
+  for (const w of tokenizeWords(typeof input.title === 'string' ? input.title : '')) {
     const lower = normaliseLower(w.text);
-    if (!stopwords.has(lower) && !NUMBERISH.test(lower)) titleStems.add(stem(lower));
+    const st = stem(lower);
+    if (!stopwords.has(lower) && !NUMBERISH.test(lower) && !authorStems.has(st)) titleStems.add(st);
   }
 
   const wordRank = rankWords(sentences, titleStems);
@@ -232,23 +259,28 @@ export function extractTopics(input: AnalysisInput): Topic[] {
   for (const cand of candidates.values()) scores.set(cand, scoreCandidate(cand, wordRank, titleStems, totalSentences, mode));
   absorbIntoLongerPhrases(candidates, scores);
   const scored: Array<{ cand: Candidate; score: number }> = [];
-  for (const [cand, score] of scores) if (score > 0) scored.push({ cand, score });
+  for (const [cand, score] of scores) {
+    if (score > 0 && !(authorStems.size && cand.core.every((st) => authorStems.has(st)))) scored.push({ cand, score });
+  }
   scored.sort((a, b) => b.score - a.score || a.cand.firstSentence - b.cand.firstSentence || (a.cand.key < b.cand.key ? -1 : 1));
 
-  const kept: Array<{ cand: Candidate; score: number }> = [];
-  for (const item of scored) {
+  const kept: Array<{ phrase: string; core: string[]; score: number }> = [];
+  for (const { cand, score } of scored) {
     if (kept.length >= MAX_TOPICS) break;
-    if (kept.some((k) => nearDuplicate(k.cand.stems, item.cand.stems))) continue;
-    kept.push(item);
+    if (kept.some((k) => nearDuplicate(k.core, cand.core))) continue;
+    const phrase = displayForm(cand, lowerSurfaces);
+    // An acronym and its expansion are one topic ("ROK" / "Republic of Korea").
+    if (kept.some((k) => isAcronymOf(k.phrase, phrase) || isAcronymOf(phrase, k.phrase))) continue;
+    kept.push({ phrase, core: cand.core, score });
   }
   const best = kept[0]?.score ?? 1;
-  return kept.map(({ cand, score }) => ({
-    phrase: displayForm(cand, lowerSurfaces),
+  return kept.map(({ phrase, score }) => ({
+    phrase,
     score: Math.max(0.001, Math.round((score / best) * 1000) / 1000),
   }));
 }
 
-const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map(Object.entries({
   matrices: 'matrix',
   indices: 'index',
   vertices: 'vertex',
@@ -264,14 +296,21 @@ const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
   theses: 'thesis',
   criteria: 'criterion',
   phenomena: 'phenomenon',
-};
+}));
 
 /** Irregular English plurals that Porter leaves apart ("matrices"/"matrix", "women"/"woman"). */
 function singularize(word: string): string {
-  const irregular = IRREGULAR_PLURALS[word];
+  const irregular = IRREGULAR_PLURALS.get(word);
   if (irregular) return irregular;
   if (word.endsWith('men') && word.length > 4) return `${word.slice(0, -3)}man`;
   return word;
+}
+
+/** The first `max` characters of `text`, cut at the last paragraph break inside them when there is one. */
+function leadingText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf('\n\n', max);
+  return text.slice(0, cut > max / 2 ? cut : max);
 }
 
 function normaliseLower(word: string): string {
@@ -291,25 +330,26 @@ function tokenizeSentences(text: string): Token[][] {
       const w = words[i]!;
       const next = words[i + 1];
       const gap = next ? sentence.text.slice(w.end, next.start) : '.';
-      const possessive = /['’]s$/i.test(w.text) && w.text.length > 2;
-      const lower = normaliseLower(w.text);
-      const first = w.text[0] ?? '';
+      const plainGap = gap === ' ';
+      const word = w.text;
+      const possessive = word.length > 2 && (word.endsWith("'s") || word.endsWith('’s') || word.endsWith("'S") || word.endsWith('’S'));
+      const lower = normaliseLower(word);
       // Dotted acronyms keep their final period ("U.S."), which the tokenizer leaves out.
-      const dotted = /^(?:\p{L}\.)+\p{L}$/u.test(w.text) && sentence.text[w.end] === '.';
+      const dotted = word.includes('.') && /^(?:\p{L}\.)+\p{L}$/u.test(word) && sentence.text[w.end] === '.';
       tokens.push({
-        surface: possessive ? w.text.slice(0, -2) : dotted ? `${w.text}.` : w.text,
+        surface: possessive ? word.slice(0, -2) : dotted ? `${word}.` : word,
         lower,
         stem: '',
         role: Role.Break,
-        endsPhrase: possessive || /\S/.test(gap),
-        capitalised: isUpper(first),
+        endsPhrase: possessive || (!plainGap && /\S/.test(gap)),
+        capitalised: isUpper(word[0] ?? ''),
         sentenceInitial: atStart,
         verbPosition: false,
         start: sentence.start + w.start,
         end: sentence.start + w.end - (possessive ? 2 : 0),
       });
       // A quote or bracket opening mid-sentence starts a fresh "sentence" for capitalisation purposes.
-      atStart = /["“‘(\[:—–]\s*$/.test(gap) || /^\s*[-–—•]\s*$/.test(gap);
+      atStart = !plainGap && (/["“‘(\[:—–]\s*$/.test(gap) || /^\s*[-–—•]\s*$/.test(gap));
     }
     if (tokens.length) out.push(tokens);
   }
@@ -331,9 +371,9 @@ function classify(
     // Unknown language: only words that look like names (capitalised mid-sentence, never lower case).
     return t.capitalised && capSeenMid.has(w) && !lowerSeen.has(w) ? Role.Content : Role.Break;
   }
-  if (stopwords.has(w)) return Role.Break;
+  if (stopwords.has(w) || EN_ALWAYS_BREAK.has(w)) return Role.Break;
   if (mode === 'listed') return Role.Content;
-  if (EN_CALENDAR.has(w) || EN_ALWAYS_BREAK.has(w)) return Role.Break;
+  if (EN_CALENDAR.has(w)) return Role.Break;
   // English.
   const properHere = t.capitalised && !t.sentenceInitial && !(t.lower.length <= 3 && STOPWORDS.has(w));
   if (properHere) return Role.Content;
@@ -342,8 +382,11 @@ function classify(
   if (t.capitalised && capSeenMid.has(w) && !lowerSeen.has(w)) return Role.Content;
   if (w.includes('-')) {
     // "all-time", "so-called", "high-tech": a compound led by a function word is a modifier.
+    // "life-threatening", "state-sponsored", "long-term": so is one that ends like a participle or adjective.
     const head = w.slice(0, w.indexOf('-'));
-    return STOPWORDS.has(head) || EN_EXTRA_STOPWORDS.has(head) ? Role.Adjective : Role.Content;
+    const tail = w.slice(w.lastIndexOf('-') + 1);
+    const modifierTail = (tail.length > 4 && /(?:ing|ed)$/.test(tail)) || (tail.length > 5 && ADJECTIVE_SUFFIX.test(tail));
+    return STOPWORDS.has(head) || EN_EXTRA_STOPWORDS.has(head) || modifierTail ? Role.Adjective : Role.Content;
   }
   if (EN_NOUN_EXCEPTIONS.has(w)) return Role.Content;
   if (w.length > 4 && w.endsWith('ly')) return Role.Break;
@@ -400,7 +443,7 @@ function isTitleWord(t: Token): boolean {
 
 function collectCandidates(sentences: Token[][], mode: Mode, lang: string): Map<string, Candidate> {
   const out = new Map<string, Candidate>();
-  const connectors = mode === 'en' ? EN_CONNECTORS : mode === 'listed' ? (CONNECTORS[lang] ?? NO_CONNECTORS) : NO_CONNECTORS;
+  const connectors = mode === 'en' ? EN_CONNECTORS : mode === 'listed' ? (CONNECTORS.get(lang) ?? NO_CONNECTORS) : NO_CONNECTORS;
   for (let s = 0; s < sentences.length; s++) {
     for (const run of phraseRuns(sentences[s]!, connectors)) {
       for (let i = 0; i < run.length; i++) {
@@ -428,10 +471,13 @@ function collectCandidates(sentences: Token[][], mode: Mode, lang: string): Map<
           let cand = out.get(key);
           if (!cand) {
             const stems = run.slice(i, i + len).map((t) => t.stem);
-            cand = { key, stems, count: 0, cuts: 0, firstSentence: s, surfaces: new Map(), initialSurface: '' };
+            const core = stems.filter((st) => st !== '' && !WEAK_ADJECTIVE_STEMS.has(st));
+            const modifierOnly = len > 1 && run.slice(i, i + len - 1).every((t) => t.role === Role.Adjective);
+            cand = { key, stems, core: core.length ? core : stems, count: 0, cuts: 0, headFinal: 0, modifierOnly, firstSentence: s, surfaces: new Map(), initialSurface: '' };
             out.set(key, cand);
           }
           cand.count++;
+          if (i + len === run.length) cand.headFinal++;
           if (first.sentenceInitial) {
             if (!cand.initialSurface) cand.initialSurface = surface;
           } else {
@@ -534,7 +580,7 @@ function rankWords(sentences: Token[][], titleStems: ReadonlySet<string>): Map<s
     let delta = 0;
     for (let a = 0; a < n; a++) delta += Math.abs(next[a]! - score[a]!);
     [score, next] = [next, score];
-    if (delta < 1e-6) break;
+    if (delta < 1e-5) break;
   }
   for (const [stem, id] of index) ranks.set(stem, score[id]! * n);
   return ranks;
@@ -550,7 +596,7 @@ function scoreCandidate(
   let sum = 0;
   for (const s of cand.stems) sum += wordRank.get(s) ?? 0;
   const len = cand.stems.length;
-  let score = sum / Math.pow(len, Number(process.env.LENP ?? 0));
+  let score = sum;
   score *= 1 + Math.log(cand.count);
   if (cand.cuts * 2 > cand.count) score *= 0.1;
   // Once-only phrases are rarely key topics, unless the title or the lead carries them.
@@ -559,9 +605,13 @@ function scoreCandidate(
   else if (cand.count === 1) score *= cand.firstSentence > Math.min(2, totalSentences * 0.1) ? 0.4 : 0.6;
   if (mode === 'en') {
     // Judge "biggest things" like "things": weak adjectives add nothing to a phrase.
-    const core = cand.stems.filter((s) => !WEAK_ADJECTIVE_STEMS.has(s));
-    if (core.length < len) score *= 0.8;
-    if (core.length === 1 && GENERIC_STEMS.has(core[0]!)) score *= 0.3;
+    const core = cand.core;
+    if (cand.stems.some((st) => st !== '' && WEAK_ADJECTIVE_STEMS.has(st))) score *= 0.8;
+    const head = cand.stems[cand.stems.length - 1]!;
+    if ((core.length === 1 || cand.modifierOnly) && GENERIC_STEMS.has(head)) score *= len === 1 && TITLE_STEMS.has(head) ? 0.15 : 0.3;
+    // Seen once, and not at the end of its noun phrase: a modifier cut off from its head
+    // ("sense gun" in "common sense gun safety laws").
+    if (cand.headFinal === 0 && cand.count === 1) score *= 0.5;
   }
   return score;
 }
@@ -573,7 +623,8 @@ function scoreCandidate(
 function absorbIntoLongerPhrases(candidates: ReadonlyMap<string, Candidate>, scores: Map<Candidate, number>): void {
   const byStem = new Map<string, Candidate[]>();
   for (const cand of candidates.values()) {
-    if (cand.stems.length < 2) continue;
+    // Only phrases seen twice or more can host a shorter one (see below), so only they are indexed.
+    if (cand.stems.length < 2 || cand.count < 2) continue;
     for (const s of new Set(cand.stems)) {
       let list = byStem.get(s);
       if (!list) byStem.set(s, (list = []));
@@ -588,6 +639,8 @@ function absorbIntoLongerPhrases(candidates: ReadonlyMap<string, Candidate>, sco
     let host: Candidate | undefined;
     for (const longer of byStem.get(cand.stems[0]!) ?? []) {
       if (longer.stems.length <= cand.stems.length || !containsRun(longer.stems, cand.stems)) continue;
+      // The longer phrase must add meaning, not just "new" or "major".
+      if (longer.core.length <= cand.core.length) continue;
       if ((scores.get(longer) ?? 0) <= 0) continue;
       if (!host || longer.count > host.count || (longer.count === host.count && longer.stems.length < host.stems.length)) host = longer;
     }
@@ -603,6 +656,20 @@ function containsRun(longer: readonly string[], shorter: readonly string[]): boo
     return true;
   }
   return false;
+}
+
+/** Whether `short` is an all-capitals acronym of the multi-word `long` (with or without "of", "and"). */
+function isAcronymOf(dotted: string, long: string): boolean {
+  const short = dotted.replace(/\./g, '');
+  if (!/^\p{Lu}{2,6}$/u.test(short)) return false;
+  const words = long.split(' ');
+  if (words.length < 2) return false;
+  const all = words.map((w) => w.charAt(0).toUpperCase()).join('');
+  const content = words
+    .filter((w) => !/^(?:of|and|the|for|de|des|du|di|da|do)$/i.test(w))
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');
+  return short === all || short === content;
 }
 
 /** Same stems, one phrase inside the other, or token overlap of at least half (Jaccard). */

@@ -58,7 +58,7 @@ export const PHRASAL_PARTICLE: Readonly<Record<string, string>> = PHRASAL;
  * so "he thought about it" or "she feels tired" are not statements.
  */
 export const WEAK_VERBS: ReadonlySet<string> = new Set(
-  words('claim report state think feel hope fear expect mean worry doubt wonder continue post project describe credit blame welcome praise criticize criticise dismiss reject defend accuse charge question answer respond mention'),
+  words('claim report state write tweet ask think feel hope fear expect mean worry doubt wonder continue post project describe credit blame welcome praise criticize criticise dismiss reject defend accuse charge question answer respond mention'),
 );
 
 /** Verbs that may stand before their subject in an inverted attribution ("…, said Professor Nam"). */
@@ -80,7 +80,7 @@ export const TITLES: ReadonlySet<string> = new Set(
     pope cardinal bishop archbishop rabbi imam sheikh chief chairman chairwoman chair ceo cfo coo cto director
     inspector detective officer superintendent commissioner councillor councilman councilwoman congressman
     congresswoman assemblyman speaker deputy foreign prime attorney coach dean provost chancellor president-elect
-    pres supt insp det hon secretary-general director-general vice-president
+    pres supt insp det hon leader secretary-general director-general vice-president
   `),
 );
 
@@ -151,7 +151,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
     xinhua bloomberg airlines airways airline motors systems technologies technology labs laboratories
     pharmaceuticals pharma energy holdings capital media studios entertainment foods brands industries
     partners ventures solutions software networks communications telecom insurance securities investments
-    railways railway stores markets institute observatory unit council commission inc. corp. ltd. agency
+    harbour harbor beach coast cape gulf strait peninsula desert forest falls canyon railways railway stores markets institute observatory unit council commission inc. corp. ltd. agency
   `),
 );
 

@@ -36,8 +36,10 @@ const BOILERPLATE =
   /\b(?:click here|subscribe|sign up|newsletter|all rights reserved|copyright|cookies?|privacy policy|terms of (?:use|service)|read more|continue reading|follow us|share this|advertisement|getty images|image caption|media caption|photo(?:graph)?:|image:|credit:|related:|watch:|listen:|download (?:the|our) app|this (?:story|article) (?:was|has been) (?:updated|corrected)|contributed to this report|reporting by|editing by|©)/i;
 /** A paragraph that ends in a photo credit is a caption. */
 const CAPTION_END = /\((?:photo|image|picture|credit|file photo|source)[^)]*\)\s*$|\b(?:photo|image|picture)\s*(?:by|:|credit)[^.]*$|\/\s*(?:getty|reuters|ap|afp|epa)[^.]*$/i;
-/** Bylines and datelines: "By GONG Qian", "WASHINGTON —", "Updated 5:04 PM ET". */
-const BYLINE = /^(?:by|from|updated|posted|published|last updated)\b/i;
+/** Bylines and time stamps ("By GONG Qian", "Updated 5:04 PM ET"): short and starting so. */
+const BYLINE_START = /^(?:by|updated|posted|published|last updated)\b/i;
+const isByline = (s: string): boolean => BYLINE_START.test(s) && countWords(s) <= 12;
+/** Datelines: "WASHINGTON —", "MOSCOW (AP) —", "April 17, 2015 --". */
 const DATELINE =
   /^(?:[\p{Lu}][\p{Lu}\s.,'/-]{1,40}(?:\([^)]{1,20}\))?|\p{L}+\.? \d{1,2},? \d{4}|\d{1,2} \p{L}+ \d{4})\s*(?:—|–|--|-)\s+/u;
 /** Photo captions written as sentences ("In this photo dated …", "File photo of …"). */
@@ -72,8 +74,9 @@ export function summarySpans(input: AnalysisInput): TextSpan[] {
     input.lang === undefined ? detectLanguage(text) : (input.lang.trim().toLowerCase().split(/[-_]/)[0] ?? '');
   const lang = declared === '' ? guessListedLanguage(text) : declared;
   const unspaced = isUnspaced(text);
-  const stopwords = OTHER_STOPWORDS[lang];
-  const termsOf = (s: string): string[] => terms(s, lang, stopwords, unspaced);
+  const stopwords = OTHER_STOPWORDS.get(lang);
+  const stems = new Map<string, string>();
+  const termsOf = (s: string): string[] => terms(s, lang, stopwords, unspaced, stems);
 
   const sentences = usableSentences(text, unspaced);
   if (sentences.length === 0) return fallback(text);
@@ -119,19 +122,36 @@ export function summarySpans(input: AnalysisInput): TextSpan[] {
     if (chosen.length >= Math.min(2, candidates.length)) break;
     if (!chosen.includes(c)) chosen.push(c);
   }
-  chosen.sort((a, b) => a.span.start - b.span.start);
-  return chosen.map((c) => c.span);
+  const spans = chosen.map((c) => c.span);
+  // One usable sentence only: add the next plain sentence of the text, so there are two when possible.
+  if (spans.length < 2) {
+    for (const s of splitSentences(text)) {
+      if (spans.length >= 2) break;
+      if (spans.some((t) => t.start < s.end && s.start < t.end)) continue;
+      if (BOILERPLATE.test(s.text) || countWords(s.text) < 3) continue;
+      spans.push(s);
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 function isUnspaced(text: string): boolean {
   const sample = text.slice(0, 5000);
+  if (!HAS_UNSPACED.test(sample)) return false;
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   const unspaced = sample.match(UNSPACED_SCRIPT)?.length ?? 0;
   return letters > 0 && unspaced / letters > 0.3;
 }
 
+/** Words in a sentence: whitespace-separated chunks with a letter or digit (cheaper than tokenizing). */
+function countWords(sentence: string): number {
+  let n = 0;
+  for (const chunk of sentence.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(chunk)) n++;
+  return n;
+}
+
 function lengthOf(sentence: string, unspaced: boolean): number {
-  return unspaced ? sentence.replace(/\s+/g, '').length / 3 : tokenizeWords(sentence).length;
+  return unspaced ? sentence.replace(/\s+/g, '').length / 3 : countWords(sentence);
 }
 
 function budget(unspaced: boolean): number {
@@ -145,7 +165,7 @@ function usableSentences(text: string, unspaced: boolean): TextSpan[] {
   // Paragraphs before an early dateline ("LONDON —") are captions or teasers, not the story.
   const datelineAt = paragraphs.slice(0, 6).findIndex((p) => DATELINE.test(p.text));
   for (const para of paragraphs.slice(Math.max(0, datelineAt))) {
-    if (CAPTION_END.test(para.text) || BYLINE.test(para.text)) continue;
+    if (CAPTION_END.test(para.text) || isByline(para.text)) continue;
     const inPara = splitSentences(para.text);
     for (const s of inPara) {
       let span: TextSpan = { text: s.text, start: para.start + s.start, end: para.start + s.end };
@@ -161,7 +181,7 @@ function usableSentences(text: string, unspaced: boolean): TextSpan[] {
 
 function isUsable(sentence: string, unspaced: boolean): boolean {
   if (!ENDS_LIKE_SENTENCE.test(sentence)) return false;
-  if (BOILERPLATE.test(sentence) || BYLINE.test(sentence) || CAPTION_START.test(sentence)) return false;
+  if (BOILERPLATE.test(sentence) || isByline(sentence) || CAPTION_START.test(sentence)) return false;
   if (/^[\s"'“‘(]*[•*·\-–—]/.test(sentence)) return false;
   // Fragments: a lower-case start (text lost before it) or a parenthetical aside.
   if (/^[(\[]/.test(sentence) || /^[\s"'“‘«]*\p{Ll}/u.test(sentence)) return false;
@@ -169,7 +189,7 @@ function isUsable(sentence: string, unspaced: boolean): boolean {
     const chars = sentence.replace(/\s+/g, '').length;
     return chars >= MIN_CHARS_UNSPACED && chars <= MAX_CHARS_UNSPACED;
   }
-  const words = tokenizeWords(sentence).length;
+  const words = countWords(sentence);
   if (words < MIN_WORDS || words > MAX_WORDS) return false;
   // Mostly capitalised words: a heading, a caption or a list of names, not prose.
   const caps = sentence.match(/(?:^|\s)[\p{Lu}]/gu)?.length ?? 0;
@@ -183,12 +203,18 @@ function fallback(text: string): TextSpan[] {
   for (const s of splitSentences(text)) {
     if (picked.length >= MAX_SENTENCES || (picked.length >= 2 && words > TWO_SENTENCE_WORD_BUDGET)) break;
     picked.push(s);
-    words += tokenizeWords(s.text).length;
+    words += countWords(s.text);
   }
   return picked;
 }
 
-function terms(sentence: string, lang: string, stopwords: ReadonlySet<string> | undefined, unspaced: boolean): string[] {
+function terms(
+  sentence: string,
+  lang: string,
+  stopwords: ReadonlySet<string> | undefined,
+  unspaced: boolean,
+  stemCache: Map<string, string>,
+): string[] {
   const out: string[] = [];
   for (const w of tokenizeWords(sentence)) {
     const lower = w.text.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
@@ -200,7 +226,9 @@ function terms(sentence: string, lang: string, stopwords: ReadonlySet<string> | 
     }
     if (lang === 'en') {
       if (lower.length < 2 || STOPWORDS.has(lower) || EN_EXTRA_STOPWORDS.has(lower)) continue;
-      out.push(stemWord(lower));
+      let stem = stemCache.get(lower);
+      if (stem === undefined) stemCache.set(lower, (stem = stemWord(lower)));
+      out.push(stem);
     } else {
       if (stopwords?.has(lower)) continue;
       out.push(lower);

@@ -16,6 +16,7 @@ export const EN_EXTRA_STOPWORDS = set(`
   maybe meanwhile mostly near nearly next nine nineteen ninety none nonetheless okay once onto
   outside past plus probably regardless seven seventeen seventy six sixteen sixty somehow somewhat
   somewhere soon ten than thereby therein thirteen thirty though thousand three throughout till
+  million millions billion billions trillion dozen dozens ones
   twelve twenty two unless unlike upon versus whatever whereby wherever whichever yes yesterday
   today tomorrow tonight first second third fourth fifth last previous recent recently
   least
@@ -44,7 +45,7 @@ export const EN_WEAK_ADJECTIVES = set(`
   older younger stronger weaker easier harder faster slower wider deeper richer poorer cheaper
   highest lowest biggest smallest largest greatest longest oldest youngest strongest easiest
   hardest fastest widest deepest richest poorest free real whole entire true false fresh wide
-  broad basic simple common rare strong weak rich poor safe huge tiny vast senior junior
+  broad basic simple common rare strong weak rich poor safe huge tiny vast senior junior prime
 `);
 
 /**
@@ -173,12 +174,13 @@ export const EN_GENERIC = set(`
   impact impacts focus basis sense feeling feelings mind thought thoughts reason
   start beginning middle front top bottom inside outside north south east west
   bit lot deal couple half quarter majority minority percent percentage
-  attack attacks war crisis agreement agreements
+  attack attacks war crisis agreement agreements figure figures
 `);
 
 /** Function words for the other languages the topic extractor supports (lower case). */
-export const OTHER_STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+export const OTHER_STOPWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
   de: set(`
+    montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september oktober november dezember
     aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
     auch auf aus bei beim bin bis bist da damit dann das dass daß dem den denn der des dessen
     deshalb die dies diese diesem diesen dieser dieses doch dort du durch ein eine einem einen
@@ -193,6 +195,7 @@ export const OTHER_STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     einen zwei drei vier fünf ab wurde wurden worden kann können mal gibt gab geht ging
   `),
   fr: set(`
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre contre selon lors
     a ai aie ainsi alors au aucun aussi autre aux avait avant avec avoir c ce ceci cela celle
     celles celui cependant ces cet cette ceux chaque ci comme comment d dans de des depuis donc
     dont du elle elles en encore entre est et été être eu fait faire fois font hors il ils j je
@@ -203,6 +206,7 @@ export const OTHER_STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     d'une l'on était sera serait ont avait deux trois aussi bien
   `),
   es: set(`
+    lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre antes después estará están será
     a al algo algunos ante antes como con contra cual cuando de del desde donde durante e el él
     ella ellas ellos en entre era es esa esas ese eso esos esta está están estas este esto estos
     fue fueron ha había han hasta hay la las le les lo los más me mi mientras muy nada ni no nos
@@ -211,6 +215,7 @@ export const OTHER_STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     ya yo dijo dos tres aunque cada así además puede ser
   `),
   it: set(`
+    lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
     a ad al alla alle allo agli ai anche ancora avere aveva c che chi ci come con contro cui da
     dal dalla dalle dei del della delle dello degli di dove e è ed era erano essere fa gli ha
     hanno i il in io la le lei lo loro lui ma mi molto ne nei nel nella nelle nello negli no non
@@ -218,6 +223,7 @@ export const OTHER_STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     siamo sono su sua sue suo suoi sul sulla tra tu tutto tutti un una uno uno voi ha detto due tre
   `),
   pt: set(`
+    segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro antes depois durante enquanto está estão será
     a ao aos as até com como da das de dela dele deles do dos e é ela elas ele eles em entre era
     essa esse esta está este eu foi foram há isso isto já la lhe mais mas me mesmo meu minha muito
     na nas não no nos nós num numa o os ou para pela pelas pelo pelos por qual quando que quem se
@@ -225,13 +231,14 @@ export const OTHER_STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     sobre após cada pode ser
   `),
   nl: set(`
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december
     aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een
     eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik
     in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om
     omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was
     wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou zei twee drie
   `),
-};
+}));
 
 /**
  * Which listed language (other than English) a Latin-script text reads as, by the share of its
@@ -243,7 +250,7 @@ export function guessListedLanguage(text: string, threshold = 0.2): string {
   if (words.length < 20) return '';
   let best = '';
   let bestShare = 0;
-  for (const [lang, list] of Object.entries(OTHER_STOPWORDS)) {
+  for (const [lang, list] of OTHER_STOPWORDS) {
     let hits = 0;
     for (const w of words) if (list.has(w)) hits++;
     const share = hits / words.length;

@@ -30,7 +30,8 @@ export interface CaptureOptions {
   /** Return pages that do not look like articles as `ok: true` ("Save anyway"). */
   force?: boolean;
   /**
-   * The window whose DOM `doc` belongs to, for DOMPurify. Defaults to `doc.defaultView`, then the global window.
+   * The window DOMPurify runs on. Defaults to the global window when `doc` is the global document, else
+   * `doc.defaultView`, else the global window. Node callers pass a jsdom window (see `captureHtml`).
    */
   window?: WindowLike;
   /**
@@ -61,10 +62,16 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
   } catch {
     return { ok: false, reason: 'invalid-url', message: `Cannot capture: "${pageUrl}" is not a valid URL.` };
   }
-  const view = options.window ?? (doc.defaultView as WindowLike | null) ?? (globalThis as unknown as WindowLike);
+  const view = options.window ?? defaultWindow(doc);
   const ranges = selectionRanges(options.selection);
   const maxElems = options.maxElemsToParse ?? DEFAULT_MAX_ELEMS_TO_PARSE;
 
+  // On a live page, refuse huge documents before copying them (a native count is cheap in a browser); a private
+  // copy is left to Readability's own check below.
+  if (!options.documentIsCopy && maxElems > 0 && ranges.length === 0) {
+    const count = doc.getElementsByTagName('*').length;
+    if (count > maxElems) return tooLarge(count, maxElems);
+  }
   // Read-only on the live page; Readability itself needs a copy it can tear apart.
   const readerable = isProbablyReaderable(doc);
   const clone = options.documentIsCopy ? doc : (doc.cloneNode(true) as Document);
@@ -125,6 +132,17 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
   return { ok: true, article };
 }
 
+/**
+ * The window DOMPurify uses for `doc`: the script's own global when `doc` is its document (in a Firefox content
+ * script `doc.defaultView` is an Xray of the page's window; the sandbox global is what DOMPurify supports there),
+ * else the document's window (a DOMParser document has none: then the global window).
+ */
+function defaultWindow(doc: Document): WindowLike {
+  const global = globalThis as unknown as WindowLike & { document?: Document };
+  if (global.document === doc || !doc.defaultView) return global;
+  return doc.defaultView as unknown as WindowLike;
+}
+
 function tooLarge(count: number, limit: number): CaptureResult {
   return {
     ok: false,
@@ -140,8 +158,8 @@ function mergeReadability(meta: PageMetadata, parsed: ReturnType<Readability<Ele
   const authors = (meta.authors.length === 0 || meta.authorsWeak) && byline ? splitAuthors(byline) : meta.authors;
   return {
     ...meta,
-    // Readability's <title> clean-up ("Headline | Site" → "Headline") is better than the raw <title>.
-    title: meta.titleFromMeta ? meta.title : parsed.title?.trim() || meta.title,
+    // meta.title is a metadata title or the cleaned <title> (cleanDocumentTitle); Readability's is a fallback.
+    title: meta.title || parsed.title?.trim() || '',
     authors: authors.length > 0 ? authors : meta.authors,
     siteName: meta.siteName || parsed.siteName?.trim() || '',
     lang: meta.lang || normalizeLang(parsed.lang ?? ''),

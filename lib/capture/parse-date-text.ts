@@ -5,7 +5,7 @@ const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const TIME = '(?:,?\\s*(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?)?';
 
 /** ISO 8601 as pages write it in metadata: a date, optionally a time and a zone. */
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const NUMERIC = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?!\d)/;
 const CJK = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?)?/;
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b${TIME}`, 'i');
@@ -27,7 +27,8 @@ export function parseDateText(text: string): string | null {
 }
 
 /**
- * A metadata date as ISO 8601: kept as the page states it (with its zone) when already ISO, else read as text
+ * A metadata date as ISO 8601: kept as the page states it (fraction and zone included; "+0100" becomes "+01:00",
+ * a space before the time "T") when already ISO, else read as text
  * ("Tue, 12 Jun 2024 10:17:40 GMT", "June 12, 2024"). Null when no date can be read.
  */
 export function normalizeDate(value: string | null | undefined): string | null {
@@ -42,8 +43,8 @@ export function normalizeDate(value: string | null | undefined): string | null {
     if (h !== undefined && zone) out += zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
     return out;
   }
-  // Full ISO strings with fractions etc. that the strict pattern above rejects: keep the date-time prefix.
-  const prefix = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?/.exec(text);
+  // ISO strings with trailing extras the strict pattern rejects ("…Z[UTC]"): keep the date-time prefix.
+  const prefix = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?/.exec(text);
   if (prefix) return prefix[1]! + (prefix[2] ?? '');
   return parseDateText(text);
 }

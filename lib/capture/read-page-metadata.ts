@@ -1,4 +1,5 @@
 import type { ArticleMetadata } from '../model';
+import { cleanDocumentTitle } from './clean-document-title';
 import { normalizeDate } from './parse-date-text';
 import { readJsonLd } from './read-json-ld';
 import { scanTitleArea } from './scan-title-area';
@@ -9,8 +10,6 @@ export interface PageMetadata extends ArticleMetadata {
   canonical: string;
   /** og:url as written, or "". */
   ogUrl: string;
-  /** Whether `title` came from metadata (JSON-LD, meta tags) rather than `<title>`. */
-  titleFromMeta: boolean;
   /** Authors came from a byline-only source (a label near the title) and may be replaced by a better one. */
   authorsWeak: boolean;
 }
@@ -47,7 +46,7 @@ export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
     jsonTitle || get('dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title',
       'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title', 'citation_title'),
   );
-  const title = metaTitle || docTitle;
+  const title = metaTitle || cleanDocumentTitle(doc) || docTitle;
 
   let authors = jsonLd?.authors.map(clean).filter(Boolean) ?? [];
   // Handles ("CC7567", "@jdoe") are account names, not bylines: let a visible byline replace them.
@@ -84,7 +83,9 @@ export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
       get('dc:publisher', 'dcterm:publisher', 'dcterms:publisher', 'citation_publisher', 'citation_journal_title') ||
       ((meta.get('article:publisher') ?? []).find((p) => !/^https?:\/\//i.test(p)) ?? ''),
   );
-  const siteName = clean(jsonLd?.publisher || get('og:site_name', 'application-name') || '');
+  // application-name often carries a tagline ("Yahoo News - Latest News & Headlines"): keep the name part.
+  const appName = get('application-name').split(/ [|\-–—:] /)[0] ?? '';
+  const siteName = clean(jsonLd?.publisher || get('og:site_name') || appName);
 
   const area = scanTitleArea(doc, title);
   if (authors.length === 0 && area.author) {
@@ -107,7 +108,6 @@ export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
 
   return {
     title,
-    titleFromMeta: metaTitle !== '',
     authors,
     authorsWeak,
     published: published ?? area.date,

@@ -10,13 +10,35 @@ const FORBID_ATTR = ['style', 'class', 'id', 'srcdoc', 'formaction', 'action', '
 const URL_ATTRS = ['href', 'src', 'cite', 'longdesc'];
 const SAFE_PROTOCOL = /^(?:https?|mailto|tel):/i;
 
-const purifiers = new WeakMap<object, DOMPurify>();
+const CONFIG = {
+  FORBID_TAGS,
+  FORBID_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+};
+
+type Mode = 'in-place' | 'dom';
+const purifiers = new WeakMap<object, Record<Mode, DOMPurify>>();
 let currentBase = '';
 
-function getPurifier(view: WindowLike): DOMPurify {
-  let purify = purifiers.get(view);
-  if (purify) return purify;
-  purify = createDOMPurify(view);
+/**
+ * Two DOMPurify instances per window, each configured once with `setConfig`: parsing the config on every call
+ * costs about as much as sanitizing a short article (it rebuilds the allow-lists).
+ */
+function getPurifier(view: WindowLike, mode: Mode): DOMPurify {
+  let pair = purifiers.get(view);
+  if (!pair) {
+    pair = { 'in-place': createPurifier(view), dom: createPurifier(view) };
+    pair['in-place'].setConfig({ ...CONFIG, IN_PLACE: true });
+    pair.dom.setConfig({ ...CONFIG, RETURN_DOM: true });
+    purifiers.set(view, pair);
+  }
+  return pair[mode];
+}
+
+function createPurifier(view: WindowLike): DOMPurify {
+  const purify = createDOMPurify(view);
   if (!purify.isSupported) {
     // DOMPurify returns input unchanged when unsupported: never let that through silently.
     throw new Error('DOMPurify is not supported by this DOM implementation; refusing to store unsanitized HTML');
@@ -41,17 +63,9 @@ function getPurifier(view: WindowLike): DOMPurify {
       el.setAttribute('rel', 'noopener noreferrer');
     }
   });
-  purifiers.set(view, purify);
   return purify;
 }
 
-const CONFIG = {
-  FORBID_TAGS,
-  FORBID_ATTR,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-};
 
 /**
  * Sanitizes article content with DOMPurify (one instance per window): no scripts, event handlers, styles, forms,
@@ -62,15 +76,15 @@ const CONFIG = {
  * a string, or an element from another DOM implementation, is parsed by DOMPurify and its `<body>` returned.
  */
 export function sanitizeArticle(content: string | Element, view: WindowLike, base: string): Element {
-  const purify = getPurifier(view);
   currentBase = base;
   try {
     if (typeof content !== 'string' && madeBy(content, view)) {
-      purify.sanitize(content, { ...CONFIG, IN_PLACE: true });
+      // The options repeat the instance's setConfig (which wins) for the typed overload.
+      getPurifier(view, 'in-place').sanitize(content, { ...CONFIG, IN_PLACE: true });
       return content;
     }
     const html = typeof content === 'string' ? content : content.innerHTML;
-    const body = purify.sanitize(html, { ...CONFIG, RETURN_DOM: true });
+    const body = getPurifier(view, 'dom').sanitize(html, { ...CONFIG, RETURN_DOM: true });
     // RETURN_DOM gives the <body> DOMPurify parsed into (documented); anything else would be a DOMPurify bug.
     if (body.nodeType !== 1) throw new Error('DOMPurify returned no element');
     return body as Element;

@@ -14,6 +14,8 @@ const SOURCE_LABEL = /(?:^|[\s|｜丨/])(?:source|sources|来源|來源|出处|q
 const AUTHOR_LABEL = /(?:^|[\s|｜丨/])(?:author|authors|written by|作者|记者|記者|autor|auteur)\s*[:：]\s*([^|｜丨\n]+)/i;
 const BY_LINE = /^\s*by\s+([\p{Lu}][^|｜丨\n]{1,80})$/iu;
 
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'table', 'figure', 'aside', 'svg']);
+
 /** Stop after this much text: beyond it we are in the article body, where dates are about events. */
 const MAX_CHARS = 400;
 const MAX_NODES = 80;
@@ -34,7 +36,8 @@ export function scanTitleArea(doc: Document, title: string): TitleArea {
     if (node.nodeType === 1) {
       const el = node as Element;
       const tag = el.localName;
-      if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') {
+      // Tables (infoboxes: "Founded February 28, 1998"), figures and asides hold data, not the dateline.
+      if (SKIP.has(tag)) {
         node = nextOutside(el);
         continue;
       }

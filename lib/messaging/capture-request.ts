@@ -39,8 +39,17 @@ const isStringOrNull = (value: unknown): value is string | null => value === nul
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /** Upper bounds that keep a runaway page from filling the library with one record. */
-const MAX_HTML = 5_000_000;
-const MAX_TEXT = 2_000_000;
+export const MAX_CAPTURE_HTML = 5_000_000;
+export const MAX_CAPTURE_TEXT = 2_000_000;
+const MAX_HTML = MAX_CAPTURE_HTML;
+const MAX_TEXT = MAX_CAPTURE_TEXT;
+
+/** True when a reply is a capture whose article is over the size limits (so the user hears "too large", not "invalid"). */
+export function isOversizedCapture(value: unknown): boolean {
+  if (!isFields(value) || !isFields(value.article)) return false;
+  const { html, text } = value.article;
+  return (typeof html === 'string' && html.length > MAX_HTML) || (typeof text === 'string' && text.length > MAX_TEXT);
+}
 
 function toCapturedArticle(value: unknown): CapturedArticle | null {
   if (!isFields(value)) return null;

@@ -1,6 +1,6 @@
 import type { Analysis, AnalysisInput } from '../model';
 import type { ArticleStore } from '../store';
-import { parseCaptureResult, type CaptureRequest } from './capture-request';
+import { isOversizedCapture, parseCaptureResult, type CaptureRequest } from './capture-request';
 import { describeInjectionError, describeUnsupportedPage } from './page-support';
 import type { SaveOutcome } from './protocol';
 
@@ -41,13 +41,21 @@ export function createSaveService(deps: SaveServiceDeps): SaveService {
         return describeInjectionError(error, tab.url);
       }
       const result = parseCaptureResult(raw);
-      if (!result) return { status: 'failed', reason: 'The page returned something that is not an article capture.' };
+      if (!result) {
+        return isOversizedCapture(raw)
+          ? { status: 'failed', reason: 'This page is too large to save whole. Select the part you want and use "Save selection to ClipShelf".' }
+          : { status: 'failed', reason: 'The page returned something that is not an article capture.' };
+      }
       if (!result.ok) {
         return result.reason === 'not-article'
           ? { status: 'not-article', title: result.article.title, message: result.message }
           : { status: 'failed', reason: result.reason === 'script-error' ? `Could not read the page: ${result.message}` : result.message };
       }
-      const article = result.article;
+      // A selection is its own record: saving part of an already saved page must not replace the whole article.
+      // The fragment keeps the link working and makes the same selection saved twice an update.
+      const article = result.article.fromSelection
+        ? { ...result.article, url: `${result.article.url}#clipshelf-selection-${result.article.contentHash.slice(0, 12)}` }
+        : result.article;
 
       // The analysis runs here, before the store's transaction opens (nothing else may be awaited inside it).
       let analysis: Analysis;

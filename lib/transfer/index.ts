@@ -15,3 +15,5 @@ export type { ImportDeps, ImportPlan, ImportFileSummary, MergedItem, PlanImportO
 export { createBrowserImportDeps } from './browser-import-deps';
 export { IMPORT_FORMAT_NAMES, IMPORT_LIMITS } from './import-types';
 export type { ImportFile, ImportFormat, ImportHighlight, ImportItem, ImportSkip, ReadImportResult } from './import-types';
+export { startTransferTools } from './start-transfer-tools';
+export type { TransferTools, TransferToolsDeps } from './start-transfer-tools';

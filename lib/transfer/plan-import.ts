@@ -149,7 +149,17 @@ function pendingRecord(key: string, item: ImportItem, id: string, now: number): 
 }
 
 /** A record from a backup, re-checked: HTML sanitized again, URLs http(s) only, derived keys recomputed. */
-function restoredRecord(key: string, item: ImportItem, r: ArticleRecord, id: string, deps: ImportDeps): ArticleRecord {
+function restoredRecord(key: string, item: ImportItem, r: ArticleRecord, id: string, deps: ImportDeps, warnings: string[]): ArticleRecord {
+  let html = '';
+  if (r.content.html) {
+    try {
+      html = deps.sanitizeHtml(r.content.html, key);
+    } catch (error) {
+      // Fail closed: keep the text, drop HTML the sanitizer could not handle.
+      warnings.push(`${item.where}: the HTML of ${key} could not be sanitized (${error instanceof Error ? error.message : String(error)}); kept as plain text.`);
+      html = '';
+    }
+  }
   return {
     ...r,
     id,
@@ -161,7 +171,7 @@ function restoredRecord(key: string, item: ImportItem, r: ArticleRecord, id: str
     read: item.read,
     speakerKeys: toSpeakerKeys(r.analysis),
     topicKeys: toTopicKeys(r.analysis),
-    content: { id, html: r.content.html ? deps.sanitizeHtml(r.content.html, key) : '', text: r.content.text },
+    content: { id, html, text: r.content.text },
   };
 }
 
@@ -283,7 +293,7 @@ export async function planImport(files: readonly ImportFile[], { now, existing, 
 }
 
 async function buildRecord(key: string, item: ImportItem, id: string, now: number, deps: ImportDeps, warnings: string[]): Promise<ArticleRecord> {
-  if (item.record) return restoredRecord(key, item, item.record, id, deps);
+  if (item.record) return restoredRecord(key, item, item.record, id, deps, warnings);
   if (item.html) {
     try {
       const rec = await capturedRecord(key, item, id, now, deps);

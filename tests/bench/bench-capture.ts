@@ -6,13 +6,13 @@
  *  - "readability": `new Readability(doc).parse()` on the fresh document (no clone: its cheapest possible use).
  *  - "capture": `captureDocument(doc, { documentIsCopy: true })`, exactly what `captureHtml` runs:
  *    isProbablyReaderable, metadata, lazy images, Readability, DOMPurify (in place), plain text, words, SHA-256.
- *  - "readability+clone" / "capture+clone": the same on a live page, which must not be modified: Readability's
- *    README usage `new Readability(doc.cloneNode(true))`, and `captureDocument(doc)` (it clones).
+ *  - with --clone, also "readability+clone" / "capture+clone": the same on a live page, which must not be
+ *    modified: Readability's README usage `new Readability(doc.cloneNode(true))`, and `captureDocument(doc)`.
  * Rounds are interleaved (A, B, C per page per round) after one warm-up round; each page's time is the median of
  * its rounds; the summary gives median and p95 over pages and the ratio of medians. Target: capture ≤ 1.3×
  * readability at the median (and capture+clone ≤ 1.3× readability+clone).
  *
- * Usage: npm run bench:capture [-- --rounds 5]
+ * Usage: npm run bench:capture [-- --rounds 3] [-- --clone]
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,8 @@ import { parseHtml } from '../../lib/capture/node';
 const PAGES = join(import.meta.dirname, '../../../shared/fixtures/readability-pages');
 const URL = 'http://fakehost/test/page.html';
 const roundsArg = process.argv.indexOf('--rounds');
-const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 5;
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
+const WITH_CLONE = process.argv.includes('--clone');
 
 const pages = readdirSync(PAGES)
   .filter((slug) => statSync(join(PAGES, slug)).isDirectory())
@@ -31,7 +32,9 @@ const pages = readdirSync(PAGES)
   .map((slug) => ({ slug, html: readFileSync(join(PAGES, slug, 'source.html'), 'utf8') }));
 
 type Variant = 'readability' | 'capture' | 'readability+clone' | 'capture+clone';
-const VARIANTS: Variant[] = ['readability', 'capture', 'readability+clone', 'capture+clone'];
+const VARIANTS: Variant[] = WITH_CLONE
+  ? ['readability', 'capture', 'readability+clone', 'capture+clone']
+  : ['readability', 'capture'];
 
 async function runOnce(variant: Variant, html: string): Promise<number> {
   const page = parseHtml(html, URL);
@@ -63,6 +66,7 @@ for (let round = -1; round < ROUNDS; round++) {
       if (round >= 0) (times[variant][i] ??= []).push(ms);
     }
   }
+  process.stderr.write(`round ${round < 0 ? 'warm-up' : round + 1}/${ROUNDS} done\n`);
 }
 
 const median = (xs: number[]) => quantile(xs, 0.5);
@@ -84,7 +88,8 @@ for (const v of VARIANTS) {
   const total = perPage[v].reduce((a, b) => a + b, 0);
   console.log(`${v.padEnd(20)} ${m.toFixed(2).padStart(9)} ${p95.toFixed(2).padStart(8)} ${total.toFixed(0).padStart(10)}   ${(m / base).toFixed(2)}×`);
 }
-for (const [ours, theirs] of [['capture', 'readability'], ['capture+clone', 'readability+clone']] as const) {
+const pairs = [['capture', 'readability'], ['capture+clone', 'readability+clone']] as const;
+for (const [ours, theirs] of WITH_CLONE ? pairs : pairs.slice(0, 1)) {
   const ratio = median(perPage[ours]) / median(perPage[theirs]);
   const perPageRatios = perPage[ours].map((c, i) => c / perPage[theirs][i]!);
   console.log(

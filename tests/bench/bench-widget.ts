@@ -7,6 +7,7 @@
  *
  *   npm run bench:widget            (RUNS=5 by default)
  */
+import { cpus, loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/helpers/chromium';
 import { toFeed, type ClipShelfFeed } from '../../lib/feed';
@@ -50,11 +51,14 @@ const benchPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 
 interface Measure {
   ms: number;
+  /** Wall-clock duration of the longest main-thread task. */
   longestTask: number;
+  /** Main-thread CPU time of the task with the most CPU time: on a loaded machine, closer to what an idle one would take. */
+  longestTaskCpu: number;
   longTasks: number;
 }
 
-type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } };
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } };
 
 /** Runs `action` in the page while tracing; returns its duration and the longest renderer main-thread task during it. */
 async function measure(page: Page, action: () => Promise<number>, name = ''): Promise<Measure> {
@@ -68,10 +72,11 @@ async function measure(page: Page, action: () => Promise<number>, name = ''): Pr
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (!main || (e.pid === main.pid && e.tid === main.tid)));
   const longestTask = tasks.reduce((max, e) => Math.max(max, (e.dur ?? 0) / 1000), 0);
+  const longestTaskCpu = tasks.reduce((max, e) => Math.max(max, (e.tdur ?? 0) / 1000), 0);
   if (process.env.BENCH_DEBUG) {
     // What the longest task spent its time on: the biggest events inside it on the same thread.
     const top = tasks.reduce((a, b) => ((b.dur ?? 0) > (a?.dur ?? 0) ? b : a), tasks[0]);
-    if (top) {
+    if (top && name) {
       const byName = new Map<string, number>();
       for (const e of events)
         if (e.ph === 'X' && e.pid === top.pid && e.tid === top.tid && e.ts >= top.ts && e.ts < top.ts + (top.dur ?? 0) && e !== top)
@@ -81,7 +86,7 @@ async function measure(page: Page, action: () => Promise<number>, name = ''): Pr
     }
   }
   const longTasks = await page.evaluate(() => (window as unknown as { __long: unknown[] }).__long.length);
-  return { ms, longestTask, longTasks };
+  return { ms, longestTask, longestTaskCpu, longTasks };
 }
 
 /** Resolves after the shelf and its visible cards have rendered and the browser painted a frame. */
@@ -137,7 +142,7 @@ async function main() {
         'first',
         ),
       );
-      const step = (name: string, script: string) =>
+      const step = (name: string, script: string, tag = '') =>
         measure(page, () =>
           page.evaluate(
             async ([code, s]) => {
@@ -148,11 +153,12 @@ async function main() {
             },
             [script, settled],
           ),
+          tag,
         ).then((m) => add(name, m));
       for (let i = 0; i < 3; i++) await step('Show more (one click, 20 more)', `document.querySelector('clip-shelf').shadowRoot.querySelector('[part="more"]').click()`);
       await step('search "summit"', `const i = document.querySelector('clip-shelf').shadowRoot.querySelector('input'); i.value = 'summit'; i.dispatchEvent(new Event('input'))`);
       await step('clear search', `const i = document.querySelector('clip-shelf').shadowRoot.querySelector('input'); i.value = ''; i.dispatchEvent(new Event('input'))`);
-      await step('Speakers view (all 1,000 articles)', `document.querySelector('clip-shelf').view = 'speakers'`);
+      await step('Speakers view (all 1,000 articles)', `document.querySelector('clip-shelf').view = 'speakers'`, 'speakers');
       await step('Topics view (all 1,000 articles)', `document.querySelector('clip-shelf').view = 'topics'`);
       await page.close();
     }
@@ -161,17 +167,22 @@ async function main() {
     await demo.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`\nChromium, ${RUNS} runs (median / worst):`);
+  // Task durations are wall-clock: on a busy machine they grow with the load, so print it next to them.
+  console.log(`\nChromium, ${RUNS} runs (median / worst); ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
   let worst = 0;
+  let worstCpu = 0;
+  const f = (xs: number[]) => `${median(xs).toFixed(1)} / ${Math.max(...xs).toFixed(1)}`;
   for (const [name, ms] of Object.entries(results)) {
     const longest = ms.map((m) => m.longestTask);
+    const cpu = ms.map((m) => m.longestTaskCpu);
     worst = Math.max(worst, ...longest);
+    worstCpu = Math.max(worstCpu, ...cpu);
     console.log(
-      `  ${name.padEnd(50)} time ${median(ms.map((m) => m.ms)).toFixed(1)} / ${Math.max(...ms.map((m) => m.ms)).toFixed(1)} ms` +
-        `   longest task ${median(longest).toFixed(1)} / ${Math.max(...longest).toFixed(1)} ms   longtasks>50ms: ${ms.reduce((n, m) => n + m.longTasks, 0)}`,
+      `  ${name.padEnd(50)} time ${f(ms.map((m) => m.ms))} ms   longest task: wall ${f(longest)} ms, CPU ${f(cpu)} ms` +
+        `   longtasks>50ms: ${ms.reduce((n, m) => n + m.longTasks, 0)}`,
     );
   }
-  console.log(`\nlongest main-thread task in any step: ${worst.toFixed(1)} ms (target: ≤ 50 ms) — ${worst <= 50 ? 'OK' : 'OVER TARGET'}`);
+  console.log(`\nlongest main-thread task in any step: wall ${worst.toFixed(1)} ms, CPU ${worstCpu.toFixed(1)} ms (target: no task over 50 ms) — ${worst <= 50 ? 'OK' : worstCpu <= 50 ? 'OVER in wall time only (CPU time within target: a loaded machine)' : 'OVER TARGET'}`);
 }
 
 main().catch((error: unknown) => {

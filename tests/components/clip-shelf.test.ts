@@ -284,3 +284,29 @@ describe('<clip-shelf>', () => {
     expect(root(el).querySelector('[role="alert"] code')!.textContent).toBe('items[0]._clipshelf.speakers[0].kind');
   });
 });
+
+describe('<clip-shelf live>', () => {
+  it('asks the extension for the live library and shows the answer to its nonce only', async () => {
+    const posted: unknown[] = [];
+    const onMessage = (e: MessageEvent) => posted.push(e.data);
+    window.addEventListener('message', onMessage);
+    const el = await mount({ live: '' }, feedOf(1));
+    await new Promise((r) => setTimeout(r, 10));
+    window.removeEventListener('message', onMessage);
+    const request = posted.find((d) => (d as { type?: string }).type === 'clipshelf:live-request') as { nonce: string };
+    expect(request).toMatchObject({ type: 'clipshelf:live-request', version: 1 });
+    const send = (data: unknown, source: unknown = window, origin = location.origin) =>
+      window.dispatchEvent(new MessageEvent('message', { data, origin, source: source as Window }));
+    const live = feedOf(3);
+    send({ type: 'clipshelf:live-feed', version: 1, nonce: 'wrong-nonce-123', feed: live });
+    send({ type: 'clipshelf:live-feed', version: 1, nonce: request.nonce, feed: live }, window, 'https://evil.example');
+    await settle(el);
+    expect(cardTitles(el)).toEqual(['Story 0']);
+    send({ type: 'clipshelf:live-feed', version: 1, nonce: request.nonce, feed: live });
+    await settle(el);
+    expect(cardTitles(el)).toEqual(['Story 0', 'Story 1', 'Story 2']);
+    send({ type: 'clipshelf:live-feed', version: 1, nonce: request.nonce, feed: { hostile: '<img src=x onerror=alert(1)>' } });
+    await settle(el);
+    expect(root(el).querySelector('[role="alert"]')).not.toBeNull();
+  });
+});

@@ -3,7 +3,7 @@
  * (activeTab + scripting, no host permissions) → analysis → IndexedDB → popup and library page.
  * Run with `npm run test:e2e` (builds first). Screenshots go to test-artifacts/ (gitignored).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -54,6 +54,17 @@ const READ_DB = `new Promise((resolve, reject) => {
     tx.onerror = () => reject(tx.error);
   };
 })`;
+
+// axe-core is evaluated over CDP (extension pages' CSP would refuse a script tag).
+const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const AXE_RUN = `axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+  r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' @ ' + v.nodes.map((n) => JSON.stringify(n.target)).join(' ')))`;
+
+/** Runs axe-core in a page or popup and returns its violations as lines. */
+async function axeViolations(evaluate: (expression: string) => Promise<unknown>): Promise<string[]> {
+  await evaluate(AXE_SOURCE);
+  return (await evaluate(AXE_RUN)) as string[];
+}
 
 interface DbSnapshot {
   articles: ArticleMeta[];
@@ -152,6 +163,7 @@ describe('ClipShelf extension (production build)', () => {
           expect(SEED_SPEAKERS.filter((n) => shown.includes(n))).toEqual(found);
           console.info(`seed page: the engine finds ${found.length}/5 gold speakers: ${found.join(', ') || '(none)'}`);
           await popup.screenshot(join(ARTIFACTS, 'popup-saved.png'));
+          expect(await axeViolations((e) => popup.evaluate(e))).toEqual([]);
         }
       } finally {
         await popup.close();
@@ -169,6 +181,7 @@ describe('ClipShelf extension (production build)', () => {
       const titles = await page.locator('clip-library clip-article-card .title').allTextContents();
       expect(titles.map((t) => t.trim())).toHaveLength(4);
       await page.screenshot({ path: join(ARTIFACTS, 'library.png'), fullPage: false });
+      expect(await axeViolations((e) => page.evaluate(e))).toEqual([]);
 
       // Filter by a topic chip of the first article, then clear.
       const firstChip = page.locator('clip-library li[data-id] clip-topic-chips button').first();
@@ -202,6 +215,7 @@ describe('ClipShelf extension (production build)', () => {
         expect(focused).toMatch(/^clip-statement-/);
       }
       await page.screenshot({ path: join(ARTIFACTS, 'library-reader.png'), fullPage: false });
+      expect(await axeViolations((e) => page.evaluate(e))).toEqual([]);
     } finally {
       await page.close();
     }

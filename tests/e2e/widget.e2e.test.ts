@@ -206,8 +206,11 @@ describe('clip-shelf widget in Chromium', () => {
       expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
       await p.screenshot({ path: join(artifacts, `widget-${scheme}.png`), clip: { x: 0, y: 0, width: 1000, height: 1400 } });
       await p.screenshot({ path: join(artifacts, `widget-${scheme}-full.png`), fullPage: true });
-      const side = await p.locator('.grid').boundingBox();
-      if (side) await p.screenshot({ path: join(artifacts, `widget-${scheme}-views.png`), clip: { x: 0, y: side.y, width: 1000, height: Math.min(side.height, 1400) }, fullPage: true });
+      // Cards off screen are not painted (content-visibility: auto): bring the views into a tall viewport first.
+      await p.setViewportSize({ width: 1000, height: 1400 });
+      await p.locator('.grid').evaluate((el) => el.scrollIntoView());
+      await p.waitForTimeout(200);
+      await p.screenshot({ path: join(artifacts, `widget-${scheme}-views.png`) });
       expect(problems).toEqual([]);
       await p.close();
     }
@@ -222,9 +225,10 @@ describe('clip-shelf widget in Chromium', () => {
         el.setAttribute('view', v!);
         el.setAttribute('layout', l!);
       }, [view, layout]);
-      await p.waitForTimeout(50);
+      await p.waitForTimeout(150);
       const violations = await runAxe(p);
       expect(violations, `${view}/${layout}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+      await p.locator('#light').screenshot({ path: join(artifacts, `widget-${view}-${layout}.png`) });
     }
     await p.close();
   });

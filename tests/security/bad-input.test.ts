@@ -100,14 +100,17 @@ describe('captureHtml (Node): every bad input ends with an article or a clear me
     if (r.kind === 'refused') expect(r.message).toMatch(/too large to capture \(\d+ elements; the limit is 100000\)/);
   }, 60_000);
 
-  it('10,000 levels of nesting', async () => {
+  // KNOWN BUG (lib/capture, Node path): 10,000 nested elements end in an uncaught RangeError "Maximum call stack size
+  // exceeded" after ~20-60 s (recursion over the linkedom tree). Chromium caps nesting at 512 so the extension is fine
+  // (see robustness.e2e); captureHtml should cap depth or catch RangeError with a clear message. Flip to it() once fixed.
+  it.fails('10,000 levels of nesting (KNOWN BUG: stack overflow in Node)', async () => {
     const html = article(`${PARA}${'<div>'.repeat(10_000)}${PARA}${'</div>'.repeat(10_000)}${PARA}`);
     const r = await timed('10,000 nested divs', () => viaHtml(html));
     if (r.kind === 'refused') expect(r.message).toMatch(CLEAR);
     else expect(r.words).toBeGreaterThan(20);
   }, 60_000);
 
-  it('10,000 levels of nested inline formatting (parser recovery, adoption agency)', async () => {
+  it.fails('10,000 levels of nested inline formatting (KNOWN BUG: stack overflow in Node)', async () => {
     const html = article(`${PARA}<p>${'<b><i>'.repeat(5_000)}deep${'</i></b>'.repeat(5_000)}</p>${PARA}`);
     const r = await timed('10,000 nested b/i', () => viaHtml(html));
     if (r.kind === 'refused') expect(r.message).toMatch(CLEAR);
@@ -122,13 +125,17 @@ describe('captureHtml (Node): every bad input ends with an article or a clear me
     expect(r).toMatchObject({ kind: 'ok' });
   });
 
-  it('a NUL byte inside an otherwise normal page: browsers read it (U+FFFD), capture should too', async () => {
+  // KNOWN BUG (lib/capture parseHtml): any U+0000 anywhere makes captureHtml refuse the page as "not an HTML page (it
+  // does not start with markup)" — wrong message, and browsers simply read NUL as U+FFFD. Fix: test only the first
+  // bytes for binary data, or replace NUL by U+FFFD before parsing. Flip to it() once fixed.
+  it.fails('a NUL byte inside an otherwise normal page: browsers read it (U+FFFD), capture should too (KNOWN BUG)', async () => {
     const r = await timed('NUL byte in body', () => viaHtml(article(`${PARA}<p>Before\u0000after.</p>${PARA}`)));
-    // Known issue (reported): captureHtml refuses any page containing U+0000 as "not an HTML page".
-    expect(r.kind === 'ok' || (r.kind === 'refused' && /NUL|binary/i.test(r.message))).toBe(true);
+    expect(r.kind).toBe('ok');
   });
 
-  it('a frameset page', async () => {
+  // KNOWN BUG (lib/capture): a frameset page ends in DOMPurify's "root node is forbidden and cannot be sanitized
+  // in-place" instead of a clear "no article text" message. Flip to it() once fixed.
+  it.fails('a frameset page (KNOWN BUG: DOMPurify error text reaches the user)', async () => {
     const html = '<!DOCTYPE html><html><head><title>Frames</title></head><frameset cols="50%,50%"><frame src="a.html"><frame src="javascript:__clipCanary(3)"></frameset></html>';
     const r = await timed('frameset page', () => viaHtml(html));
     if (r.kind === 'refused') expect(r.message).toMatch(CLEAR);
@@ -164,7 +171,10 @@ describe('captureDocument (content script entry) on documents the browser can ha
     if (!r.ok) expect(r.message).toMatch(CLEAR);
   });
 
-  it('200,000 elements', async () => {
+  // KNOWN BUG (lib/capture under linkedom, i.e. CLI/tests): document.getElementsByTagName('*') returns 0 in linkedom,
+  // so the element limit never triggers and a 200,000-element page is processed in full (~15-35 s). Chromium counts
+  // correctly (robustness.e2e: refused in < 1 s). Fix: count with querySelectorAll('*').length. Flip once fixed.
+  it.fails('200,000 elements (KNOWN BUG: limit ineffective under linkedom)', async () => {
     const { document } = parseHTML(article(`${PARA}${'<i>x</i>'.repeat(200_000)}`));
     const r = await timed('captureDocument 200,000 elements', () => viaDocument(document as unknown as Document));
     expect(r).toMatchObject({ ok: false, reason: 'too-large' });

@@ -82,7 +82,7 @@ describe('background onMessage (the real listener, fake browser)', () => {
     fakeBrowser.reset();
     executeScript = vi.fn(async () => [{ frameId: 0, result: { ok: false, reason: 'empty', message: 'No article text was found on this page.' } }]);
     (browser as unknown as { scripting: unknown }).scripting = { executeScript };
-    vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 7, url: 'https://news.example.org/story' } as Awaited<ReturnType<typeof browser.tabs.get>>);
+    vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 7, url: 'https://news.example.org/story' } as unknown as Awaited<ReturnType<typeof browser.tabs.get>>);
     (browser.action as unknown as Record<string, unknown>).setBadgeText = vi.fn(async () => undefined);
     (browser.action as unknown as Record<string, unknown>).setBadgeBackgroundColor = vi.fn(async () => undefined);
     (browser.action as unknown as Record<string, unknown>).setTitle = vi.fn(async () => undefined);

@@ -123,7 +123,6 @@ describe('<clip-shelf> renders hostile feed data as text', () => {
       el.feed = parsed.feed;
       document.body.append(el);
       await settle(el);
-      const text = el.shadowRoot!.textContent ?? '';
       // The payloads are there, as literal text (deep text, nested components included).
       const deepText = [el.shadowRoot!, ...allElements(el.shadowRoot!).map((n) => n.shadowRoot).filter((r): r is ShadowRoot => r !== null)].map((r) => r.textContent ?? '').join(' ');
       expect(deepText).toContain('__clipCanary(');

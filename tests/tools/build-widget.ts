@@ -83,7 +83,14 @@ export function minifyTemplates(source: string): string {
 }
 
 function collapse(text: string, kind: 'html' | 'css'): string {
-  if (kind === 'html') return text.replace(/\s+/g, ' ');
+  // Whitespace with a line break right after or before a tag is source formatting: drop it. Spaces within a line
+  // are kept (they separate inline content), and so is whitespace between bindings (it separates attributes);
+  // a meaningful leading space is written as &#32; in the source.
+  if (kind === 'html')
+    return text
+      .replace(/>\s*\n\s*/g, '>')
+      .replace(/\s*\n\s*</g, '<')
+      .replace(/\s+/g, ' ');
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
@@ -101,6 +108,15 @@ const minifyTemplatesPlugin: Plugin = {
     }));
   },
 };
+
+interface CemManifest {
+  modules: {
+    declarations?: {
+      attributes?: { name: string; fieldName?: string }[];
+      members?: { name: string; privacy?: string; attribute?: string }[];
+    }[];
+  }[];
+}
 
 export async function buildWidget(): Promise<{ bytes: number; gzipBytes: number }> {
   rmSync(outDir, { recursive: true, force: true });
@@ -136,7 +152,14 @@ export async function buildWidget(): Promise<{ bytes: number; gzipBytes: number 
       'components/clip-speaker-list.ts', 'components/clip-topic-chips.ts', '--outdir', relative(root, outDir)],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const manifest = JSON.parse(readFileSync(join(outDir, 'custom-elements.json'), 'utf8')) as { modules: unknown[] };
+  const manifest = JSON.parse(readFileSync(join(outDir, 'custom-elements.json'), 'utf8')) as CemManifest;
+  // Lit's internal reactive state (protected/private fields) is not an attribute anyone should set.
+  for (const mod of manifest.modules)
+    for (const decl of mod.declarations ?? []) {
+      const hidden = new Set((decl.members ?? []).filter((m) => m.privacy && m.privacy !== 'public').map((m) => m.name));
+      decl.attributes = decl.attributes?.filter((a) => !a.fieldName || !hidden.has(a.fieldName));
+      for (const m of decl.members ?? []) if (hidden.has(m.name)) delete m.attribute;
+    }
   writeFileSync(join(outDir, 'custom-elements.json'), JSON.stringify(manifest, null, 2) + '\n');
   return { bytes: code.length, gzipBytes };
 }

@@ -146,3 +146,34 @@ describe('extractSpeakers: languages', () => {
     expect(run('Der Minister sagte, dass die Steuern steigen würden.', [], '')).toEqual([]);
   });
 });
+
+describe('extractSpeakers: more constructions', () => {
+  it('finds the speaker of a multi-paragraph quote attributed only at its end', () => {
+    const text =
+      'The dam failed just after midnight.\n\n' +
+      '“The water came through the village in minutes. Nobody had time to move the cattle.\n\n' +
+      '“We lost everything we had built in thirty years,” said Ingrid Solberg, who farms below the dam.';
+    const s = find(run(text), 'Ingrid Solberg');
+    expect(texts(s)).toEqual(['The water came through the village in minutes', 'Nobody had time to move the cattle', 'We lost everything we had built in thirty years']);
+  });
+
+  it('reads speech acts written as nouns', () => {
+    const s = find(run('Rosa Delgado issued a plea for drivers to slow down near the school.'), 'Rosa Delgado');
+    expect(texts(s)).toEqual(['for drivers to slow down near the school']);
+    expect(s?.statements[0]?.cue).toBe('issued a plea');
+  });
+
+  it('credits a labelled analysis box to its writer', () => {
+    const text =
+      'The prime minister said the deal was done.\n\nAnalysis: Priya Raman, political editor\n\n' +
+      'Few in the room believed the deal would survive the weekend.\n\nThe mood in the party has turned sour.\n\nWhat happens next\n\nThe vote is on Monday.';
+    const s = find(run(text), 'Priya Raman');
+    expect(texts(s)).toEqual(['Few in the room believed the deal would survive the weekend', 'The mood in the party has turned sour']);
+  });
+
+  it('does not take passive reports, nouns or first-person narration as speech', () => {
+    expect(run('Residents were told to leave their homes. The American demand for steel rose sharply.')).toEqual([]);
+    const text = 'I spent a week with the crew.\n\nKofi Boateng said the boats were old. I could not stop thinking about the engines.\n\nWe sailed at dawn and I was seasick for hours on end.';
+    expect(texts(find(run(text), 'Kofi Boateng'))).toEqual(['the boats were old']);
+  });
+});

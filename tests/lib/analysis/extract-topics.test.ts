@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { build } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractTopics, MAX_TOPICS } from '../../../lib/analysis/extract-topics';
@@ -79,6 +81,28 @@ describe('extractTopics', () => {
     expect(vaccineTopics).toHaveLength(1);
   });
 
+  it('never returns the byline author as a topic', () => {
+    const text = [
+      'By Eleanor Roy',
+      'Whale strandings are rising along the coast, Eleanor Roy reports from Northland.',
+      'Tribes say whale strandings have doubled. Eleanor Roy spoke to elders about the whale strandings.',
+    ].join('\n\n');
+    const input = { text, title: 'Tribes fear whale strandings | Eleanor Roy', lang: 'en', authors: ['Eleanor Roy'] };
+    const phrases = extractTopics(input).map((t) => t.phrase);
+    expect(phrases[0]).toBe('whale strandings');
+    expect(phrases.some((p) => /Eleanor|Roy/.test(p))).toBe(false);
+  });
+
+  it('treats an acronym and its expansion as one topic', () => {
+    const text = [
+      'Leaders of China and the Republic of Korea met in Seoul on Monday.',
+      'The Republic of Korea (ROK) hosted the talks. The ROK wants closer trade ties with China.',
+      'Officials from the ROK said trade ties would top the agenda.',
+    ].join('\n\n');
+    const phrases = extractTopics({ text, lang: 'en' }).map((t) => t.phrase);
+    expect(phrases.filter((p) => p === 'ROK' || p === 'Republic of Korea')).toHaveLength(1);
+  });
+
   it('does not return function words, verbs or numbers as topics', () => {
     const phrases = extractTopics({ text: SOLAR, lang: 'en' }).map((t) => t.phrase.toLowerCase());
     for (const bad of ['said', 'the', 'would', 'tuesday', 'march', 'third', 'according']) expect(phrases).not.toContain(bad);
@@ -134,17 +158,42 @@ describe('extractTopics', () => {
     expect(extractTopics({ text: ' \n\n \t' , lang: 'en' })).toEqual([]);
   });
 
+  it('runs as a browser bundle with no Node or DOM globals (as in a Worker)', async () => {
+    const result = await build({
+      stdin: {
+        contents: "import { analyzeArticle } from './lib/analysis'; globalThis.run = (input) => analyzeArticle(input);",
+        resolveDir: join(import.meta.dirname, '../../..'),
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    // A bare context: only the JavaScript built-ins (no process, window, document, console or timers).
+    const context: { run?: (input: unknown) => { topics: Topic[]; summary: string } } = {};
+    // The whole engine (speakers too), through lib/analysis/index.ts as the extension imports it.
+    runInNewContext(result.outputFiles[0]!.text, context);
+    const out = context.run!({ text: SOLAR, title: 'Council approves solar panels for schools', lang: 'en' });
+    expect(out.topics[0]?.phrase).toBe('solar panels');
+    expect(out.summary.length).toBeGreaterThan(0);
+  });
+
   describe('properties', () => {
     const textArb = fc.oneof(
       fc.string({ maxLength: 400 }),
       fc.string({ unit: 'grapheme', maxLength: 300 }),
       fc
-        .array(fc.constantFrom('The', 'solar', 'panels', 'Mr', 'Obama', 'said', '.', ',', '"', '\n\n', 'U.S.', "it's", 'Council', 'of', 'Europe', '3.5', '-', 'was', 'killed'), {
+        .array(fc.constantFrom('The', 'solar', 'panels', 'Mr', 'Obama', 'said', '.', ',', '"', '\n\n', 'U.S.', "it's", 'Council', 'of', 'Europe', '3.5', '-', 'was', 'killed', 'constructor', 'toString', '__proto__', 'matrices', 'hasOwnProperty'), {
           maxLength: 120,
         })
         .map((words) => words.join(' ')),
     );
-    const langArb = fc.constantFrom(undefined, 'en', 'fr', 'de', 'ru', 'zh', '', 'en-US');
+    const langArb = fc.oneof(
+      fc.constantFrom(undefined, 'en', 'fr', 'de', 'ru', 'zh', '', 'en-US', 'constructor', '__proto__', 'toString'),
+      fc.string({ maxLength: 8 }),
+    );
 
     it('never throws and always returns well-formed topics', () => {
       fc.assert(

@@ -63,6 +63,21 @@ describe('summarize', () => {
     expect(spans.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('keeps two sentences when only one passes the filters', () => {
+    const text = 'The bridge reopened to traffic on Monday after two years of repairs, the city said.\n\nIt cost a lot.';
+    const spans = summarySpans({ text, lang: 'en' });
+    expect(spans.map((s) => s.text)).toEqual(['The bridge reopened to traffic on Monday after two years of repairs, the city said.', 'It cost a lot.']);
+  });
+
+  it('does not mistake an ordinary sentence for a byline', () => {
+    const text = [
+      'From the first day of the strike, nurses at the city hospital have refused overtime shifts across all wards.',
+      'By the end of the week, managers had cancelled more than two hundred planned operations at the hospital.',
+      'The union said talks with the health ministry would resume on Friday, but no deal is in sight.',
+    ].join('\n\n');
+    expect(summarySpans({ text, lang: 'en' })[0]!.text).toMatch(/^From the first day/);
+  });
+
   it('returns what there is for very short texts', () => {
     expect(summarize({ text: '', lang: 'en' })).toBe('');
     expect(summarize({ text: '   \n\n  ' })).toBe('');
@@ -95,7 +110,7 @@ describe('summarize', () => {
       fc.string({ unit: 'grapheme', maxLength: 300 }),
       fc.array(fc.array(sentenceArb, { maxLength: 4 }).map((s) => s.join(' ')), { maxLength: 12 }).map((p) => p.join('\n\n')),
     );
-    const langArb = fc.constantFrom(undefined, 'en', 'fr', 'zh', '');
+    const langArb = fc.oneof(fc.constantFrom(undefined, 'en', 'fr', 'zh', '', 'constructor', '__proto__'), fc.string({ maxLength: 8 }));
 
     it('never throws; sentences are verbatim slices in order; at most three', () => {
       fc.assert(

@@ -1,4 +1,5 @@
 /** captureDocument on small hand-written pages (jsdom documents from parseHtml, as the Node path builds them). */
+import { isProbablyReaderable } from '@mozilla/readability';
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureDocument, type CaptureResult } from '../../../lib/capture';
 import { captureHtml, parseHtml, type ParsedPage } from '../../../lib/capture/node';
@@ -238,8 +239,12 @@ describe('not an article, empty, too large', () => {
   });
 
   it('flags a page whose extraction keeps far less text than the page shows', async () => {
-    const comments = Array.from({ length: 200 }, (_, i) => `<div class="c"><span>user${i}</span> <span>${'lol nice one '.repeat(12)}</span></div>`).join('');
-    const result = await capture(articlePage({ after: `<section>${comments}</section>` }));
+    // A directory page: one short intro that Readability extracts, and a long list it does not score.
+    const entries = Array.from({ length: 300 }, (_, i) => `<li><a href="/d/${i}">Entry ${i}</a> — ${'a listed item with its description '.repeat(4)}</li>`).join('');
+    const html = articlePage({ after: `<div class="directory"><ul>${entries}</ul></div>` });
+    // Readability's own check passes: it is the kept-text ratio that flags this page.
+    expect(isProbablyReaderable(page(html).document)).toBe(true);
+    const result = await capture(html);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toBe('not-article');
   });

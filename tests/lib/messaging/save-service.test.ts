@@ -42,6 +42,19 @@ describe('createSaveService', () => {
     expect((await store.listBySpeaker('yan liang')).map((a) => a.id)).toEqual([first.status === 'saved' ? first.id : '']);
   });
 
+  it('stores a selection as its own record next to the whole article; the same selection again is an update', async () => {
+    const whole = await service({ ok: true, article: makeCaptured() }).saver.saveTab(tab, request);
+    const part = makeCaptured({ text: 'Only this part.', contentHash: 'feedfacecafe0123', fromSelection: true });
+    const selection = service({ ok: true, article: part }).saver;
+    const first = await selection.saveTab(tab, { force: false, selection: true });
+    const again = await selection.saveTab(tab, { force: false, selection: true });
+    expect(first.status).toBe('saved');
+    expect(again.status).toBe('updated');
+    const list = await store.listArticles();
+    expect(list.map((a) => a.url).sort()).toEqual(['https://news.example/story-1', 'https://news.example/story-1#clipshelf-selection-feedfacecafe']);
+    expect((await store.getContent(whole.status === 'saved' ? whole.id : ''))?.text).toContain('Yan Liang said');
+  });
+
   it('reports a page that is not an article and stores nothing', async () => {
     const { saver } = service({ ok: false, reason: 'not-article', message: "This page doesn't look like an article.", article: makeCaptured({ title: 'Links' }) });
     expect(await saver.saveTab(tab, request)).toEqual({ status: 'not-article', title: 'Links', message: "This page doesn't look like an article." });
@@ -85,6 +98,11 @@ describe('createSaveService', () => {
     expect(await service({ ok: false, reason: 'script-error', message: 'boom' }).saver.saveTab(tab, request)).toEqual({
       status: 'failed',
       reason: 'Could not read the page: boom',
+    });
+    const huge = makeCaptured({ text: 'word '.repeat(500_000) });
+    expect(await service({ ok: true, article: huge }).saver.saveTab(tab, request)).toEqual({
+      status: 'failed',
+      reason: 'This page is too large to save whole. Select the part you want and use "Save selection to ClipShelf".',
     });
     expect(await store.listArticles()).toEqual([]);
   });

@@ -12,6 +12,8 @@ const deps = createNodeImportDeps();
 const NOW = Date.UTC(2026, 10, 28, 12);
 const plan = (files: ImportFile[], existing: ArticleMeta[] = []): Promise<ImportPlan> => planImport(files, { now: NOW, existing, deps });
 
+const findActiveContentLite = (html: string): boolean => /<frame|<script|\son\w+=|javascript:/i.test(html);
+
 /** No executable markup anywhere in stored HTML. */
 function expectInert(html: string): void {
   expect(html).not.toMatch(/<script|<iframe|<svg[^>]*onload|\son[a-z]+\s*=|javascript:|data:text\/html/i);
@@ -148,6 +150,15 @@ describe('planImport', () => {
     expect(hostile.imageUrl).toBe('');
     expect(hostile.title).toBe('Backup with <img src=x onerror=__clipCanary(9101)> in the title');
     expect(p.records[0]!.analysis.speakers[0]!.name).toBe('Maria Delgado');
+  });
+
+  it('a backup whose HTML the sanitizer cannot handle (frameset) still imports, as text, with a warning', async () => {
+    const data = JSON.parse(readFileSync(join(fixtures, 'backup/clipshelf-backup.json'), 'utf8'));
+    data.articles[0].content.html = '<frameset onload="__clipCanary(1)"><frame src="javascript:__clipCanary(2)"></frameset>';
+    const p = await plan([{ name: 'frameset-backup.json', data: JSON.stringify(data) }]);
+    const rec = p.records.find((r) => r.id === data.articles[0].id)!;
+    expect(findActiveContentLite(rec.content.html)).toBe(false);
+    expect(rec.content.text).toBe(data.articles[0].content.text);
   });
 
   it('merges into the library: tags united, read kept, a pending article gets content', async () => {
