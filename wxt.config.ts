@@ -10,6 +10,9 @@ export default defineConfig({
     // activeTab + scripting: read the one page the user clicked ClipShelf on; storage + unlimitedStorage:
     // the local IndexedDB library; contextMenus: "Save page" / "Save selection".
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
+    // Asked for only when the user clicks "Capture N pending" in the library (imported links), and only for
+    // those links' sites: the background opens each in an inactive tab and captures it.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Save page to ClipShelf' },
     icons: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' },
     commands: {

@@ -40,6 +40,7 @@ export class ClipLibrary extends LitElement {
     deleted: { attribute: false },
     error: { type: String },
     reader: { attribute: false },
+    pending: { attribute: false },
   };
 
   /** The articles matching the filters, newest first. */
@@ -59,6 +60,8 @@ export class ClipLibrary extends LitElement {
   declare error: string;
   /** The article in the reader, or null for the list. */
   declare reader: LibraryReaderArticle | null;
+  /** Ids of imported articles that are links only, waiting to be captured (shown as "To capture"). */
+  declare pending: string[];
 
   constructor() {
     super();
@@ -73,6 +76,7 @@ export class ClipLibrary extends LitElement {
     this.deleted = null;
     this.error = '';
     this.reader = null;
+    this.pending = [];
   }
 
   static override styles = [
@@ -156,6 +160,15 @@ export class ClipLibrary extends LitElement {
         border: 1px solid var(--clip-border, #b9bfcc);
         background: #fff;
         cursor: pointer;
+      }
+      .item-actions .to-capture {
+        align-self: center;
+        padding: 0.1rem 0.5rem;
+        border-radius: 999px;
+        font-size: 0.8125rem;
+        background: #fff8e1;
+        color: #6b4700;
+        border: 1px solid #d4a72c;
       }
       .item-actions .danger {
         color: #a40e26;
@@ -276,6 +289,9 @@ export class ClipLibrary extends LitElement {
         @clip-speaker-select=${(e: CustomEvent<{ speaker: string }>) => this.toggle('speaker', e.detail.speaker)}
       >
         <div slot="actions" class="item-actions">
+          ${this.pending.includes(article.id)
+            ? html`<span class="to-capture" title="Imported as a link: its text is captured with “Capture pending”">To capture</span>`
+            : nothing}
           <button type="button" aria-label=${`Read “${name}”`} @click=${() => emitPageEvent(this, 'clip-article-read', ref)}>Read</button>
           <button type="button" class="danger" aria-label=${`Delete “${name}”`} @click=${() => emitPageEvent(this, 'clip-article-delete', ref)}>
             Delete

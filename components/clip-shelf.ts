@@ -178,14 +178,27 @@ export class ClipShelf extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort_?.abort();
+    if (this.status === 'loading') {
+      // Stop fetching and parsing for a removed shelf; a reconnect (the element was moved) starts again.
+      ++this.loadToken_;
+      this.abort_?.abort();
+      this.resume_ = true;
+    }
     this.listenLive_(false);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.live && this.hasUpdated) this.listenLive_(true); // a reconnect; the first connect goes through willUpdate
+    if (!this.hasUpdated) return; // the first connect goes through willUpdate
+    if (this.live) this.listenLive_(true);
+    if (this.resume_) {
+      this.resume_ = false;
+      if (this.feed !== undefined) this.accept_(this.feed);
+      else void this.reload();
+    }
   }
+
+  private resume_ = false;
 
   private liveNonce_ = '';
 

@@ -1,8 +1,9 @@
 import '../../components/clip-library';
-import { formatLibraryLocation, parseLibraryLocation, startLibrary } from '../../lib/messaging/pages';
+import '../../components/clip-library-tools';
+import { formatLibraryLocation, parseLibraryLocation, startLibrary, startLibraryTransfer } from '../../lib/messaging/pages';
 import { openArticleStore } from '../../lib/store';
 
-// Wiring only: the page's behaviour lives in lib/messaging's startLibrary.
+// Wiring only: the page's behaviour lives in lib/messaging's startLibrary and startLibraryTransfer.
 const view = document.querySelector('clip-library');
 if (view) {
   const library = startLibrary({
@@ -17,4 +18,12 @@ if (view) {
     },
   });
   addEventListener('popstate', () => void library.applyLocation());
+
+  // Export, embed, backup, restore/import, Markdown and "capture pending" go into the library's slots.
+  const tools = document.createElement('clip-library-tools');
+  tools.slot = 'toolbar';
+  const notices = document.createElement('clip-library-notices');
+  notices.slot = 'notices';
+  view.append(tools, notices);
+  startLibraryTransfer({ tools, notices, library: view, openStore: () => openArticleStore() });
 }

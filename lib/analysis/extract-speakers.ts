@@ -874,7 +874,7 @@ export function findEvents(units: Unit[]): Event[] {
         const opensClause =
           (before !== undefined && (before.lower === 'that' || before.text === ':' || (before.text === ',' && at?.kind === 'qopen'))) ||
           at?.kind === 'qopen' || (isWord(at) && /^(whether|if|why|how|what|when|where)$/.test(at.lower) && WEAK_VERBS.has(base)) ||
-          (k > vi + 1 && isWord(at) && SUBJECT_STARTS.has(at.lower) && ADDRESSEE_VERBS.has(base));
+          (k > vi + 1 && isWord(at) && (SUBJECT_STARTS.has(at.lower) || at.lower === 'to') && ADDRESSEE_VERBS.has(base));
         if (!opensClause) continue;
       }
       // "“It works,” Ms. Alvarez said, “but only in summer.”": the quote before the attribution too.
@@ -882,6 +882,15 @@ export function findEvents(units: Unit[]): Event[] {
         local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs: u.start, ce: lead.end, mode: 'before', roles: parse.roles, nested: false, list: false });
       }
       local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs, ce: u.end, mode: 'after', roles: parse.roles, nested: false, list: false });
+      // "Roscosmos and NASA said …", "Smith and Jones argued …": every name of a compound subject speaks.
+      if (parse.ref.type === 'name') {
+        const and = u.toks[parse.ref.run.s - 1];
+        const other = u.runEndingAt.get(parse.ref.run.s - 2);
+        if (isWord(and) && and.lower === 'and' && other && other.n < other.e && !other.possessive) {
+          const start = (u.toks[other.s] as Tok).start;
+          local.push({ unit: ui, cue, verbStart, verbEnd, ref: { type: 'name', unit: u, run: other }, subjStart: start, subjEnd: (u.toks[other.e - 1] as Tok).end, cs, ce: u.end, mode: 'after', roles: rolesAround(u, other, false), nested: false, list: false });
+        }
+      }
     }
     // Events inside another's content: a clause boundary makes them independent (and cuts the
     // earlier content); otherwise they are reported inside the earlier statement.
@@ -1253,22 +1262,30 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
       const kind = classifyRun(unit, run, ev.roles);
       if (reg.isAuthor(names)) return null;
       if (kind === 'person' || kind === 'single') {
-        const ent = reg.person(names, surface, (toks[0] as Tok).start, kind === 'person' || GIVEN_NAME_GENDER.has(normKey(names[0] ?? '')));
-        if (ent) {
-          ent.forms.add(names.join(' '));
-          return ent;
+        const known = reg.person(names, surface, (toks[0] as Tok).start, false);
+        if (known) {
+          known.forms.add(names.join(' '));
+          return known;
         }
-        if (kind === 'person') return null;
-        // "Besecker said": a surname whose full form appears elsewhere as a name ("Tyler Besecker").
-        const key = normKey(names[0] ?? '');
-        const full = personRuns.find((r) => normKey(r.names[r.names.length - 1] ?? '') === key);
-        if (full) {
-          const e = reg.person(full.names, full.surface, full.pos, true);
+        // "Besecker said", "Ms. Ferreira said": a surname whose full form appears elsewhere ("Tyler Besecker").
+        if (names.length === 1) {
+          const key = normKey(names[0] ?? '');
+          const full = personRuns.find((r) => normKey(r.names[r.names.length - 1] ?? '') === key);
+          const e = full ? reg.person(full.names, full.surface, full.pos, true) : null;
           if (e) {
             e.forms.add(surface);
+            e.forms.add(names.join(' '));
             return e;
           }
         }
+        const ent = reg.person(names, surface, (toks[0] as Tok).start, kind === 'person' || GIVEN_NAME_GENDER.has(normKey(names[0] ?? '')));
+        if (ent) {
+          ent.forms.add(names.join(' '));
+          const title = run.n > run.s ? bare((unit.toks[run.n - 1] as Tok).text) : '';
+          if (!ent.gender && GENDERED_TITLES[title]) ent.gender = GENDERED_TITLES[title];
+          return ent;
+        }
+        if (kind === 'person') return null;
       }
       const name = names.join(' ').replace(/^the\s+/i, '');
       return reg.group('organization', name, (toks[0] as Tok).start);
@@ -1434,6 +1451,8 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
       if (!/[.!?"”]$/.test(para.text) && wordCount(para.text) < 12) box = null; // a heading ends the box
     }
     if (spoke) continue;
+    // An attribution we could not resolve ("it said" with nothing before it): leave its quote unassigned.
+    if (evs.some((e) => !e.nested)) continue;
     if (box?.entity && u.para > box.para && !u.toks.some((t) => t.kind === 'qopen')) {
       for (const [qs, qe] of quoteStatements(text, u.start, u.end)) addStatement(box.entity, qs, qe, 'direct', '');
       continue;

@@ -264,14 +264,42 @@ export function extractTopics(input: AnalysisInput): Topic[] {
   }
   scored.sort((a, b) => b.score - a.score || a.cand.firstSentence - b.cand.firstSentence || (a.cand.key < b.cand.key ? -1 : 1));
 
-  const kept: Array<{ phrase: string; core: string[]; score: number }> = [];
+  const kept: Array<{ phrase: string; core: string[]; cores: string[][]; score: number; count: number }> = [];
   for (const { cand, score } of scored) {
     if (kept.length >= MAX_TOPICS) break;
-    if (kept.some((k) => nearDuplicate(k.core, cand.core))) continue;
+    const dups = kept.filter((k) => k.cores.some((core) => nearDuplicate(core, cand.core)));
+    if (dups.length) {
+      // A full name replaces the bare parts of it that were kept ("Marco Arment" for "Marco",
+      // "Hurricane Gilbert" for "Gilbert" and "hurricane"), taking the place and score of the first.
+      if (mode === 'en' && score >= 0.5 * dups[0]!.score && (cand.count >= 2 || cand.stems.every((st) => st === '' || titleStems.has(st)))) {
+        const phrase = displayForm(cand, lowerSurfaces);
+        const lastWord = phrase.slice(phrase.lastIndexOf(' ') + 1).toLowerCase();
+        const replaces =
+          phrase.includes(' ') &&
+          isName(phrase) &&
+          !EN_TITLE_WORDS.has(lastWord) &&
+          dups.some((k) => isName(k.phrase)) &&
+          dups.every(
+            (k) =>
+              k.core.length < cand.core.length &&
+              k.core.every((st) => cand.core.includes(st)) &&
+              // A longer name used far less than a multi-word one it contains is another thing ("Raspberry Pi Foundation").
+              (k.core.length === 1 || cand.count * 10 >= k.count * 3),
+          ) &&
+          !kept.some((o) => isAcronymOf(o.phrase, phrase) || isAcronymOf(phrase, o.phrase));
+        if (replaces) {
+          // The replaced words keep blocking their other phrases ("Arduino IDE" after "Arduino SRL").
+          const cores = [cand.core, ...dups.flatMap((k) => k.cores)];
+          kept[kept.indexOf(dups[0]!)] = { phrase, core: cand.core, cores, score: dups[0]!.score, count: cand.count };
+          for (const k of dups.slice(1)) kept.splice(kept.indexOf(k), 1);
+        }
+      }
+      continue;
+    }
     const phrase = displayForm(cand, lowerSurfaces);
     // An acronym and its expansion are one topic ("ROK" / "Republic of Korea").
     if (kept.some((k) => isAcronymOf(k.phrase, phrase) || isAcronymOf(phrase, k.phrase))) continue;
-    kept.push({ phrase, core: cand.core, score });
+    kept.push({ phrase, core: cand.core, cores: [cand.core], score, count: cand.count });
   }
   const best = kept[0]?.score ?? 1;
   return kept.map(({ phrase, score }) => ({
@@ -489,7 +517,7 @@ function collectCandidates(sentences: Token[][], mode: Mode, lang: string): Map<
           if (
             mode !== 'listed' &&
             ((before && before.capitalised && first.capitalised && !isTitleWord(before)) ||
-              (after && after.capitalised && last.capitalised && !isTitleWord(last)))
+              (after && (after.capitalised || after.role === Role.Connector) && last.capitalised && !isTitleWord(last)))
           ) {
             cand.cuts++;
           }
@@ -658,6 +686,11 @@ function containsRun(longer: readonly string[], shorter: readonly string[]): boo
   return false;
 }
 
+/** Every word capitalised, apart from joining words: a name ("Marco Arment", "Republic of Korea"). */
+function isName(phrase: string): boolean {
+  return phrase.split(' ').every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|de|des|du|di|da|do|del|della)$/.test(w));
+}
+
 /** Whether `short` is an all-capitals acronym of the multi-word `long` (with or without "of", "and"). */
 function isAcronymOf(dotted: string, long: string): boolean {
   const short = dotted.replace(/\./g, '');
@@ -698,7 +731,10 @@ function displayForm(cand: Candidate, lowerSurfaces: ReadonlySet<string>): strin
     // A sentence-initial capital is not part of the phrase when the word is also written in lower case.
     const firstWord = best.split(' ')[0] ?? '';
     const lowerFirst = firstWord.charAt(0).toLowerCase() + firstWord.slice(1);
-    if (firstWord !== lowerFirst && lowerSurfaces.has(lowerFirst)) best = lowerFirst + best.slice(firstWord.length);
+    // …unless the other words are capitalised too: then it is a name ("Hurricane Gilbert").
+    const rest = best.split(' ').slice(1);
+    const nameLike = rest.length > 0 && rest.every((w) => /^\p{Lu}/u.test(w));
+    if (firstWord !== lowerFirst && !nameLike && lowerSurfaces.has(lowerFirst)) best = lowerFirst + best.slice(firstWord.length);
   }
   return best.replace(/\s+/g, ' ');
 }

@@ -5,6 +5,8 @@ import { CAPTURE_REQUEST_KEY, stashCaptureRequest, type CaptureRequest } from '.
 import { isTrustedPageSender } from './trusted-sender';
 import { parseRequest, type RequestMessage, type ResponseData, type ResponseMessage, type SaveOutcome } from './protocol';
 import { createSaveService, type SaveServiceDeps } from './save-service';
+import { createBrowserCaptureDeps } from './capture-pending-browser';
+import { createCapturePendingService } from './capture-pending-service';
 
 /** The capture content script as WXT bundles `entrypoints/capture.content.ts` (registration: runtime). */
 export const CAPTURE_SCRIPT_PATH = '/content-scripts/capture.js';
@@ -62,6 +64,13 @@ export function createBackgroundService(overrides: Partial<SaveServiceDeps> = {}
     return store;
   };
   const saver = createSaveService({ runCapture: injectCapture, getStore, analyze: analyzeArticle, ...overrides });
+  // Imported links ("to capture"): background tabs, with the host permission the library page asked for.
+  const pendingCapture = createCapturePendingService({
+    runCapture: overrides.runCapture ?? injectCapture,
+    getStore: overrides.getStore ?? getStore,
+    analyze: overrides.analyze ?? analyzeArticle,
+    ...createBrowserCaptureDeps(),
+  });
 
   async function saveTab(tabId: number, request: CaptureRequest): Promise<SaveOutcome> {
     let url: string | undefined;
@@ -79,6 +88,12 @@ export function createBackgroundService(overrides: Partial<SaveServiceDeps> = {}
     switch (request.type) {
       case 'saveTab':
         return saveTab(request.data.tabId, { force: request.data.force, selection: false });
+      case 'capturePending':
+        return pendingCapture.start(request.data.ids);
+      case 'getCaptureStatus':
+        return pendingCapture.status();
+      case 'cancelCapture':
+        return pendingCapture.cancel();
     }
   }
 

@@ -29,6 +29,8 @@ export interface LibraryView extends EventTarget {
   deleted: RefDetail | null;
   error: string;
   reader: { article: ArticleMeta; content: ArticleContent | null } | null;
+  /** Ids of shown articles that are imported links waiting to be captured (state 'pending'). */
+  pending?: string[];
 }
 
 export interface LibraryDeps {
@@ -104,6 +106,7 @@ export function startLibrary(deps: LibraryDeps): {
       ]);
       if (mine !== seq) return;
       view.articles = articles.map((meta) => toFeedItem(meta, { maxStatementWords: 30 }));
+      view.pending = articles.filter((meta) => meta.state === 'pending').map((meta) => meta.id);
       view.total = all.length;
       view.speakers = facets.speakers;
       view.topics = facets.topics;

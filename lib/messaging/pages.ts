@@ -9,3 +9,5 @@ export { startPopup } from './popup-controller';
 export type { PopupDeps, PopupStatus, PopupView } from './popup-controller';
 export { startLibrary, parseLibraryLocation, formatLibraryLocation } from './library-controller';
 export type { LibraryDeps, LibraryLocation, LibraryView } from './library-controller';
+export { startLibraryTransfer, FEED_FILE_NAME } from './library-transfer-controller';
+export type { LibraryTransferDeps, TransferNoticesView, TransferReport, TransferToolsView } from './library-transfer-controller';

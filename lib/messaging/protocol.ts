@@ -18,10 +18,38 @@ export type SaveOutcome =
 
 export type SaveStatus = SaveOutcome['status'];
 
+/** One pending article the background could not capture, and why. */
+export interface CaptureFailure {
+  id: string;
+  title: string;
+  reason: string;
+}
+
+/** The background's "capture pending articles" job, as the library page shows it. */
+export interface CaptureJobStatus {
+  /** 'idle': no job since the background started; 'running'; or how the last job ended. */
+  state: 'idle' | 'running' | 'done' | 'cancelled';
+  /** Articles in the job. */
+  total: number;
+  /** Articles finished so far (captured or failed). */
+  done: number;
+  captured: number;
+  /** Up to 50 failures, oldest first. */
+  failures: CaptureFailure[];
+  /** Title of the article being captured now, or "". */
+  current: string;
+}
+
 /** Request and response types, one entry per message (camelCase verb phrases). */
 export interface ProtocolMap {
   /** Save the page in a tab (the popup's own tab: the toolbar click granted activeTab). */
   saveTab: { request: { tabId: number; force: boolean }; response: SaveOutcome };
+  /** Capture pending (link-only, imported) articles in background tabs; joins a job already running. */
+  capturePending: { request: { ids: string[] }; response: CaptureJobStatus };
+  /** Where the capture job is (the library page polls while it runs). */
+  getCaptureStatus: { request: Record<string, never>; response: CaptureJobStatus };
+  /** Stop the capture job after the article in progress. */
+  cancelCapture: { request: Record<string, never>; response: CaptureJobStatus };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -46,9 +74,39 @@ export function parseRequest(value: unknown): RequestMessage | null {
     case 'saveTab':
       if (!Number.isSafeInteger(data.tabId) || typeof data.force !== 'boolean') return null;
       return { clipshelf: 1, type: 'saveTab', data: { tabId: Number(data.tabId), force: data.force } };
+    case 'capturePending': {
+      const ids = data.ids;
+      if (!Array.isArray(ids) || ids.length > MAX_CAPTURE_IDS) return null;
+      const valid = ids.filter((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 200);
+      if (valid.length !== ids.length) return null;
+      return { clipshelf: 1, type: 'capturePending', data: { ids: valid } };
+    }
+    case 'getCaptureStatus':
+      return { clipshelf: 1, type: 'getCaptureStatus', data: {} };
+    case 'cancelCapture':
+      return { clipshelf: 1, type: 'cancelCapture', data: {} };
     default:
       return null;
   }
+}
+
+/** Most articles one capture request may name. */
+export const MAX_CAPTURE_IDS = 10_000;
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && Number(value) >= 0;
+
+/** Validates a CaptureJobStatus coming back over the wire. */
+export function parseCaptureJobStatus(value: unknown): CaptureJobStatus | null {
+  if (!isFields(value)) return null;
+  const { state, total, done, captured, failures, current } = value;
+  if (state !== 'idle' && state !== 'running' && state !== 'done' && state !== 'cancelled') return null;
+  if (!isCount(total) || !isCount(done) || !isCount(captured) || typeof current !== 'string' || !Array.isArray(failures)) return null;
+  const parsed: CaptureFailure[] = [];
+  for (const f of failures) {
+    if (!isFields(f) || typeof f.id !== 'string' || typeof f.title !== 'string' || typeof f.reason !== 'string') return null;
+    parsed.push({ id: f.id, title: f.title, reason: f.reason });
+  }
+  return { state, total, done, captured, failures: parsed, current };
 }
 
 /** Validates a SaveOutcome coming back over the wire. */
@@ -75,6 +133,9 @@ export function parseSaveOutcome(value: unknown): SaveOutcome | null {
 /** Response validators, one per message type. */
 export const RESPONSE_PARSERS: { [K in MessageType]: (value: unknown) => ResponseData<K> | null } = {
   saveTab: parseSaveOutcome,
+  capturePending: parseCaptureJobStatus,
+  getCaptureStatus: parseCaptureJobStatus,
+  cancelCapture: parseCaptureJobStatus,
 };
 
 /** Validates a response envelope for message type `type`. */

@@ -56,6 +56,17 @@ export interface ArticleStore {
   deleteArticle(id: string): Promise<ArticleRecord | undefined>;
   /** Puts back a deleted (or imported) record, validated first. */
   restoreArticle(record: unknown): Promise<ArticleMeta>;
+  /**
+   * Stores an import whole or not at all: every record is validated first, then `records` are put (new articles,
+   * or pending ones that now have content) and `updates` replace existing metadata (tags, read), in one transaction.
+   */
+  importArticles(records: readonly unknown[], updates?: readonly unknown[]): Promise<{ stored: number; updated: number }>;
+  /**
+   * Gives a pending (link-only) article the content captured for it, keeping its id, saved time, tags and read
+   * state. If the page turned out to be an article already saved under its canonical address, that one is
+   * updated instead and the pending duplicate removed. Null when the pending article no longer exists.
+   */
+  completePendingArticle(id: string, captured: CapturedArticle, analysis: Analysis, options?: { now?: number }): Promise<ArticleMeta | null>;
   close(): void;
 }
 
@@ -174,10 +185,81 @@ export function createArticleStore(source: ArticleDb | (() => Promise<ArticleDb>
       }
     },
 
+    async importArticles(records, updates = []) {
+      // Validate everything before the transaction opens: a bad item rejects the whole import.
+      const rows = records.map((record, i) => {
+        const meta = toArticleMeta(record);
+        if (!meta) throw new StoreError('unknown', `Could not import: item ${i + 1} is not a valid article.`);
+        const raw: unknown = typeof record === 'object' && record !== null ? Reflect.get(record, 'content') : undefined;
+        return { meta, content: toArticleContent(raw, meta.id) ?? { id: meta.id, html: '', text: '' } };
+      });
+      const metas = updates.map((update, i) => {
+        const meta = toArticleMeta(update);
+        if (!meta) throw new StoreError('unknown', `Could not import: update ${i + 1} is not a valid article.`);
+        return meta;
+      });
+      if (rows.length + metas.length === 0) return { stored: 0, updated: 0 };
+      const db = await getDb();
+      const tx = db.transaction(['articles', 'contents'], 'readwrite');
+      try {
+        const articles = tx.objectStore('articles');
+        const contents = tx.objectStore('contents');
+        await commit(tx, [
+          ...rows.flatMap(({ meta, content }) => [() => articles.put(meta), () => contents.put(content)]),
+          ...metas.map((meta) => () => articles.put(meta)),
+        ]);
+        announceLibraryChange();
+        return { stored: rows.length, updated: metas.length };
+      } catch (error) {
+        abortQuietly(tx);
+        tx.done.catch(() => undefined);
+        throw toStoreError(error, 'import the articles (nothing was imported)');
+      }
+    },
+
+    async completePendingArticle(id, captured, analysis, { now = Date.now() } = {}) {
+      const db = await getDb();
+      const tx = db.transaction(['articles', 'contents'], 'readwrite');
+      try {
+        const articles = tx.objectStore('articles');
+        const [pending, sameUrl] = await Promise.all([articles.get(id), articles.index('url').get(captured.url)]);
+        if (!pending) {
+          await tx.done;
+          return null;
+        }
+        const writes: (() => Promise<unknown>)[] = [];
+        let result: ArticleMeta;
+        if (sameUrl && sameUrl.id !== id) {
+          // Already saved under its canonical address: refresh that one, carry the pending item's tags over.
+          const { content, ...meta } = createArticleRecord(captured, analysis, { now, previous: sameUrl });
+          result = { ...meta, tags: mergeTags(sameUrl.tags, pending.tags), read: sameUrl.read || pending.read };
+          writes.push(() => articles.put(result), () => tx.objectStore('contents').put(content));
+          writes.push(() => articles.delete(id), () => tx.objectStore('contents').delete(id));
+        } else {
+          const { content, ...meta } = createArticleRecord(captured, analysis, { now, previous: pending });
+          // The first capture of an imported link is not an update.
+          result = { ...meta, updatedAt: null };
+          writes.push(() => articles.put(result), () => tx.objectStore('contents').put(content));
+        }
+        await commit(tx, writes);
+        announceLibraryChange();
+        return result;
+      } catch (error) {
+        abortQuietly(tx);
+        tx.done.catch(() => undefined);
+        throw toStoreError(error, 'save the captured article');
+      }
+    },
+
     close() {
       onClose?.();
     },
   };
+}
+
+function mergeTags(a: readonly string[], b: readonly string[]): string[] {
+  const seen = new Set(a.map((t) => t.toLowerCase()));
+  return [...a, ...b.filter((t) => !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()))];
 }
 
 function foldKey(value: string): string {

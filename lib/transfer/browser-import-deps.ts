@@ -1,9 +1,7 @@
 import type { WindowLike } from 'dompurify';
 import { analyzeArticle } from '../analysis';
-import { captureDocument, normalizeUrl } from '../capture';
-// The one DOMPurify helper (lib/capture) — the same configuration that sanitizes captures before storing.
-// TODO(capture): import through '../capture' once its index exports sanitizeArticle.
-import { sanitizeArticle } from '../capture/sanitize-article';
+// sanitizeArticle: lib/capture's DOMPurify helper, the same configuration that sanitizes captures before storing.
+import { captureDocument, normalizeUrl, sanitizeArticle } from '../capture';
 import type { ImportDeps } from './plan-import';
 
 /**

@@ -137,7 +137,8 @@ function blocks(parent: Node, ctx: Ctx): string[] {
 
 function block(el: Element, ctx: Ctx): string[] {
   const name = localName(el);
-  const inlineText = (): string => Array.from(el.childNodes, (c) => inline(c, ctx)).join('').replace(/\s+/g, ' ').trim();
+  // One-line contexts (headings): a <br> becomes a space, not a hard break.
+  const inlineText = (): string => Array.from(el.childNodes, (c) => inline(c, ctx)).join('').replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim();
   switch (name) {
     case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': {
       const text = inlineText();
@@ -195,7 +196,7 @@ function table(el: Element, ctx: Ctx): string {
   const cells = rows.map((tr) =>
     Array.from(tr.children)
       .filter((c) => localName(c) === 'td' || localName(c) === 'th')
-      .map((c) => Array.from(c.childNodes, (n) => inline(n, ctx)).join('').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')),
+      .map((c) => Array.from(c.childNodes, (n) => inline(n, ctx)).join('').replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')),
   );
   const width = Math.max(1, ...cells.map((r) => r.length));
   const line = (r: string[]): string => `| ${Array.from({ length: width }, (_, i) => r[i] ?? '').join(' | ')} |`;

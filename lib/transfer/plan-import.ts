@@ -276,7 +276,9 @@ export async function planImport(files: readonly ImportFile[], { now, existing, 
       if (item.highlights.length) plan.highlights[saved.id] = item.highlights;
       continue;
     }
-    let id = item.record?.id && !ids.has(item.record.id) ? item.record.id : createArticleId(group.key);
+    // A backup's id is kept when it is a plain, unused id (it appears in library URLs); otherwise one is derived.
+    const backupId = item.record?.id ?? '';
+    let id = /^[\w-]{1,100}$/.test(backupId) && !ids.has(backupId) ? backupId : createArticleId(group.key);
     for (let n = 2; ids.has(id); n++) id = `${createArticleId(group.key)}-${n}`;
     ids.add(id);
     const record = await buildRecord(group.key, item, id, now, deps, plan.warnings);

@@ -1,11 +1,14 @@
-import { toFeed } from '../feed';
-import type { ArticleMeta, ArticleRecord } from '../model';
 import type { ArticleStore } from '../store';
-import { backupFileName, createBackup, serializeBackup } from './backup';
-import { createBrowserImportDeps } from './browser-import-deps';
+import { applyImportPlan, readLibrary } from './apply-import-plan';
 import type { ImportFile } from './import-types';
-import { createMarkdownZip } from './markdown-export';
-import { planImport, summarizeImport, type ImportDeps, type ImportPlan } from './plan-import';
+import type { ImportDeps, ImportPlan } from './plan-import';
+
+// The formats (yaml, fflate, papaparse, Readability for imported HTML) load on first use, so the library page
+// opens without them.
+const loadBackup = () => import('./backup');
+const loadMarkdown = () => import('./markdown-export');
+const loadImport = () => Promise.all([import('./plan-import'), import('./browser-import-deps')]);
+const loadFeed = () => import('../feed');
 
 export interface TransferToolsDeps {
   /** The <clip-library> element: the tools go into its `toolbar` slot, reports into its `notices` slot. */
@@ -39,43 +42,6 @@ function defaultDownload(name: string, data: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function readAll(store: ArticleStore): Promise<ArticleRecord[]> {
-  const metas = await store.listArticles();
-  const out: ArticleRecord[] = [];
-  for (const m of metas) {
-    const content = (await store.getContent(m.id)) ?? { id: m.id, html: '', text: '' };
-    out.push({ ...m, content });
-  }
-  return out;
-}
-
-/**
- * Applies a plan so that it lands whole or not at all: every write is undone if one fails. (A store-level
- * `importArticles` in one IndexedDB transaction would make this atomic even across a crash; see the report.)
- */
-async function applyPlan(store: ArticleStore, plan: ImportPlan, existing: readonly ArticleMeta[]): Promise<void> {
-  const byId = new Map(existing.map((m) => [m.id, m]));
-  const undo: Array<() => Promise<unknown>> = [];
-  try {
-    const replace = async (record: ArticleRecord): Promise<void> => {
-      if (byId.has(record.id)) {
-        const old = await store.deleteArticle(record.id);
-        if (old) undo.push(() => store.restoreArticle(old));
-      }
-      await store.restoreArticle(record);
-      undo.push(() => store.deleteArticle(record.id));
-    };
-    for (const record of [...plan.records, ...plan.pending]) await replace(record);
-    for (const meta of plan.updates) {
-      const content = (await store.getContent(meta.id)) ?? { id: meta.id, html: '', text: '' };
-      await replace({ ...meta, content });
-    }
-  } catch (error) {
-    for (const step of undo.reverse()) await step().catch(() => undefined);
-    throw error;
-  }
-}
-
 /**
  * Adds Back up / Export Markdown / Export feed / Import to the library page (light DOM in <clip-library>'s
  * `toolbar` slot) and shows what each did in its `notices` slot. Wiring only: formats live in lib/transfer.
@@ -85,6 +51,15 @@ export function startTransferTools(deps: TransferToolsDeps): TransferTools {
   const download = deps.download ?? defaultDownload;
   const doc = deps.host.ownerDocument;
   let message = '';
+  // One connection for the page's lifetime (the store reopens itself after a versionchange).
+  let store: Promise<ArticleStore> | null = null;
+  const getStore = (): Promise<ArticleStore> => {
+    store ??= deps.openStore().catch((error: unknown) => {
+      store = null;
+      throw error;
+    });
+    return store;
+  };
 
   const bar = doc.createElement('div');
   bar.slot = 'toolbar';
@@ -122,33 +97,37 @@ export function startTransferTools(deps: TransferToolsDeps): TransferTools {
       return message;
     },
     async backup() {
-      const store = await deps.openStore();
-      const records = await readAll(store);
+      const { backupFileName, createBackup, serializeBackup } = await loadBackup();
+      const store = await getStore();
+      const records = await readLibrary(store);
       download(backupFileName(now()), new Blob([serializeBackup(createBackup(records, { now: now() }))], { type: 'application/json' }));
       show(`Backed up ${records.length} article${records.length === 1 ? '' : 's'}.`);
     },
     async exportMarkdown() {
-      const store = await deps.openStore();
-      const records = (await readAll(store)).filter((r) => r.state === 'saved');
+      const { createMarkdownZip } = await loadMarkdown();
+      const store = await getStore();
+      const records = (await readLibrary(store)).filter((r) => r.state === 'saved');
       const zip = createMarkdownZip(records, { now: now() });
       download(`clipshelf-markdown-${new Date(now()).toISOString().slice(0, 10)}.zip`, new Blob([zip as BlobPart], { type: 'application/zip' }));
       show(`Exported ${records.length} article${records.length === 1 ? '' : 's'} as Markdown.`);
     },
     async exportFeed() {
-      const store = await deps.openStore();
-      const records = (await readAll(store)).filter((r) => r.state === 'saved');
+      const { toFeed } = await loadFeed();
+      const store = await getStore();
+      const records = (await readLibrary(store)).filter((r) => r.state === 'saved');
       download('clipshelf-feed.json', new Blob([JSON.stringify(toFeed(records, { title: 'My ClipShelf' }), null, 1)], { type: 'application/feed+json' }));
       show(`Exported a feed of ${records.length} article${records.length === 1 ? '' : 's'} for the <clip-shelf> widget.`);
     },
     async importFiles(files) {
       if (files.length === 0) return null;
       show(`Reading ${files.length} file${files.length === 1 ? '' : 's'}…`);
-      const store = await deps.openStore();
+      const [{ planImport, summarizeImport }, { createBrowserImportDeps }] = await loadImport();
+      const store = await getStore();
       const existing = await store.listArticles();
       const plan = await planImport(files, { now: now(), existing, deps: deps.importDeps ?? createBrowserImportDeps() });
       if (plan.records.length + plan.pending.length + plan.updates.length > 0) {
         try {
-          await applyPlan(store, plan, existing);
+          await applyImportPlan(store, plan);
         } catch (error) {
           show(`Nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
           return plan;

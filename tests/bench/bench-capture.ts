@@ -1,18 +1,23 @@
 /**
  * bench:capture — our whole capture (`captureDocument`) against Readability alone, on the 130 pages of
- * ../shared/fixtures/readability-pages, in one run, on the same DOM implementation (jsdom, as `captureHtml`).
+ * ../shared/fixtures/readability-pages, side by side in one run, on the same DOM implementation.
  *
- * Method: every timed call gets a freshly parsed document (parseHtml: jsdom); parsing is excluded from all timings.
+ * Default (Node): jsdom, as `captureHtml` runs it. With --browser: headless Chromium (/usr/bin/chromium via
+ * playwright-core), the content script's real environment: native DOM, native DOMPurify.
+ *
+ * Method: every timed call gets a freshly parsed document (Node: parseHtml/jsdom; browser: DOMParser, which runs
+ * no page scripts); parsing is excluded from all timings.
  *  - "readability": `new Readability(doc).parse()` on the fresh document (no clone: its cheapest possible use).
  *  - "capture": `captureDocument(doc, { documentIsCopy: true })`, exactly what `captureHtml` runs:
  *    isProbablyReaderable, metadata, lazy images, Readability, DOMPurify (in place), plain text, words, SHA-256.
- *  - with --clone, also "readability+clone" / "capture+clone": the same on a live page, which must not be
- *    modified: Readability's README usage `new Readability(doc.cloneNode(true))`, and `captureDocument(doc)`.
- * Rounds are interleaved (A, B, C per page per round) after one warm-up round; each page's time is the median of
- * its rounds; the summary gives median and p95 over pages and the ratio of medians. Target: capture ≤ 1.3×
- * readability at the median (and capture+clone ≤ 1.3× readability+clone).
+ *  - with --clone (always in --browser), also "readability+clone" / "capture+clone": the same on a live page,
+ *    which must not be modified: Readability's README usage `new Readability(doc.cloneNode(true))`, and
+ *    `captureDocument(doc)` (it clones) — what the content script does.
+ * Rounds are interleaved (variants rotate per page per round) after one warm-up round; each page's time is the
+ * median of its rounds; the summary gives median and p95 over pages and the ratio of medians.
+ * Target: capture ≤ 1.3× readability at the median.
  *
- * Usage: npm run bench:capture [-- --rounds 3] [-- --clone]
+ * Usage: npm run bench:capture [-- --rounds 3] [-- --clone] [-- --browser]
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,11 +25,13 @@ import { Readability } from '@mozilla/readability';
 import { captureDocument } from '../../lib/capture';
 import { parseHtml } from '../../lib/capture/node';
 
-const PAGES = join(import.meta.dirname, '../../../shared/fixtures/readability-pages');
+const ROOT = join(import.meta.dirname, '../..');
+const PAGES = join(ROOT, '../shared/fixtures/readability-pages');
 const URL = 'http://fakehost/test/page.html';
-const roundsArg = process.argv.indexOf('--rounds');
-const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
-const WITH_CLONE = process.argv.includes('--clone');
+const arg = (name: string) => process.argv.indexOf(name);
+const BROWSER = arg('--browser') > 0;
+const ROUNDS = arg('--rounds') > 0 ? Number(process.argv[arg('--rounds') + 1]) : BROWSER ? 5 : 3;
+const WITH_CLONE = BROWSER || arg('--clone') > 0;
 
 const pages = readdirSync(PAGES)
   .filter((slug) => statSync(join(PAGES, slug)).isDirectory())
@@ -36,7 +43,10 @@ const VARIANTS: Variant[] = WITH_CLONE
   ? ['readability', 'capture', 'readability+clone', 'capture+clone']
   : ['readability', 'capture'];
 
-async function runOnce(variant: Variant, html: string): Promise<number> {
+/** Runs one variant on one page and returns the milliseconds it took (parsing excluded). */
+type Runner = (variant: Variant, html: string) => Promise<number>;
+
+const runInNode: Runner = async (variant, html) => {
   const page = parseHtml(html, URL);
   const doc = page.document;
   try {
@@ -54,22 +64,113 @@ async function runOnce(variant: Variant, html: string): Promise<number> {
   } finally {
     page.close();
   }
+};
+
+/** Chromium with lib/capture + Readability bundled into a blank page on a 127.0.0.1 URL (a secure context). */
+async function openBrowserRunner(): Promise<{ run: Runner; close(): Promise<void> }> {
+  const { build } = await import('esbuild');
+  const { chromium } = await import('playwright-core');
+  const bundle = await build({
+    stdin: {
+      contents: `import { Readability } from '@mozilla/readability';
+        import { captureDocument } from './lib/capture';
+        globalThis.__bench = { Readability, captureDocument };`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const page = await browser.newPage();
+  // Served by the route handler, never by a server: no network, and 127.0.0.1 makes crypto.subtle available.
+  await page.route('http://127.0.0.1:9/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><html><body></body></html>' }));
+  await page.goto('http://127.0.0.1:9/bench.html');
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  const run: Runner = (variant, html) =>
+    page.evaluate(async ({ variant, html, url }) => {
+      type Bench = {
+        Readability: new (doc: Document) => { parse(): unknown };
+        captureDocument: (doc: Document, options: object) => Promise<{ ok: boolean; reason?: string }>;
+      };
+      const { Readability, captureDocument } = (globalThis as unknown as { __bench: Bench }).__bench;
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      // DOMParser documents have no URL of their own: give relative links the page's address, as a live page has.
+      const base = doc.createElement('base');
+      base.href = url;
+      if (!doc.querySelector('base[href]')) doc.head.prepend(base);
+      const start = performance.now();
+      if (variant === 'readability') new Readability(doc).parse();
+      else if (variant === 'readability+clone') new Readability(doc.cloneNode(true) as Document).parse();
+      else await captureDocument(doc, { url, force: true, documentIsCopy: variant === 'capture' });
+      return performance.now() - start;
+    }, { variant, html, url: URL });
+  return { run, close: () => browser.close() };
 }
 
-const times: Record<Variant, number[][]> = { readability: [], capture: [], 'readability+clone': [], 'capture+clone': [] };
-for (let round = -1; round < ROUNDS; round++) {
-  for (let i = 0; i < pages.length; i++) {
-    // Rotate the order so no variant always runs first on a page (caches, GC pressure).
-    const order = VARIANTS.map((_, k) => VARIANTS[(k + i + Math.max(round, 0)) % VARIANTS.length]!);
-    for (const variant of order) {
-      const ms = await runOnce(variant, pages[i]!.html);
-      if (round >= 0) (times[variant][i] ??= []).push(ms);
+async function main(): Promise<void> {
+  const watchdog = setTimeout(() => {
+    console.error('bench:capture: timed out');
+    process.exit(2);
+  }, 60 * 60_000);
+  watchdog.unref();
+  const browserRunner = BROWSER ? await openBrowserRunner() : null;
+  const run = browserRunner?.run ?? runInNode;
+  const times: Record<Variant, number[][]> = { readability: [], capture: [], 'readability+clone': [], 'capture+clone': [] };
+  try {
+    for (let round = -1; round < ROUNDS; round++) {
+      for (let i = 0; i < pages.length; i++) {
+        // Rotate the order so no variant always runs first on a page (caches, GC pressure).
+        const order = VARIANTS.map((_, k) => VARIANTS[(k + i + Math.max(round, 0)) % VARIANTS.length]!);
+        for (const variant of order) {
+          const ms = await run(variant, pages[i]!.html);
+          if (round >= 0) (times[variant][i] ??= []).push(ms);
+        }
+      }
+      process.stderr.write(`round ${round < 0 ? 'warm-up' : round + 1}/${ROUNDS} done\n`);
     }
+  } finally {
+    await browserRunner?.close();
   }
-  process.stderr.write(`round ${round < 0 ? 'warm-up' : round + 1}/${ROUNDS} done\n`);
+  report(times);
 }
 
-const median = (xs: number[]) => quantile(xs, 0.5);
+function report(times: Record<Variant, number[][]>): void {
+  const perPage = Object.fromEntries(VARIANTS.map((v) => [v, times[v].map(median)])) as Record<Variant, number[]>;
+  const base = median(perPage.readability);
+  const env = BROWSER ? 'Chromium (DOMParser documents)' : 'Node, jsdom';
+  console.log(`bench:capture — ${pages.length} pages, ${ROUNDS} rounds (+1 warm-up), ${env}, parsing excluded`);
+  console.log('variant              median ms   p95 ms   total ms   median / readability median');
+  for (const v of VARIANTS) {
+    const m = median(perPage[v]);
+    const p95 = quantile(perPage[v], 0.95);
+    const total = perPage[v].reduce((a, b) => a + b, 0);
+    console.log(`${v.padEnd(20)} ${m.toFixed(2).padStart(9)} ${p95.toFixed(2).padStart(8)} ${total.toFixed(0).padStart(10)}   ${(m / base).toFixed(2)}×`);
+  }
+  const pairs = [['capture', 'readability'], ['capture+clone', 'readability+clone']] as const;
+  for (const [ours, theirs] of WITH_CLONE ? pairs : pairs.slice(0, 1)) {
+    const ratio = median(perPage[ours]) / median(perPage[theirs]);
+    const perPageRatios = perPage[ours].map((c, i) => c / perPage[theirs][i]!);
+    console.log(
+      `${ours} / ${theirs}: ${ratio.toFixed(2)}× at the median (target ≤ 1.30× → ${ratio <= 1.3 ? 'OK' : 'OVER'}); ` +
+        `per-page ratio median ${median(perPageRatios).toFixed(2)}×, p95 ${quantile(perPageRatios, 0.95).toFixed(2)}×`,
+    );
+  }
+}
+
+function median(xs: number[]): number {
+  return quantile(xs, 0.5);
+}
+
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   const pos = (s.length - 1) * q;
@@ -78,22 +179,4 @@ function quantile(xs: number[], q: number): number {
   return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }
 
-const perPage = Object.fromEntries(VARIANTS.map((v) => [v, times[v].map(median)])) as Record<Variant, number[]>;
-const base = median(perPage.readability);
-console.log(`bench:capture — ${pages.length} pages, ${ROUNDS} rounds (+1 warm-up), jsdom DOM, parsing excluded`);
-console.log('variant              median ms   p95 ms   total ms   median / readability median');
-for (const v of VARIANTS) {
-  const m = median(perPage[v]);
-  const p95 = quantile(perPage[v], 0.95);
-  const total = perPage[v].reduce((a, b) => a + b, 0);
-  console.log(`${v.padEnd(20)} ${m.toFixed(2).padStart(9)} ${p95.toFixed(2).padStart(8)} ${total.toFixed(0).padStart(10)}   ${(m / base).toFixed(2)}×`);
-}
-const pairs = [['capture', 'readability'], ['capture+clone', 'readability+clone']] as const;
-for (const [ours, theirs] of WITH_CLONE ? pairs : pairs.slice(0, 1)) {
-  const ratio = median(perPage[ours]) / median(perPage[theirs]);
-  const perPageRatios = perPage[ours].map((c, i) => c / perPage[theirs][i]!);
-  console.log(
-    `${ours} / ${theirs}: ${ratio.toFixed(2)}× at the median (target ≤ 1.30× → ${ratio <= 1.3 ? 'OK' : 'OVER'}); ` +
-      `per-page ratio median ${median(perPageRatios).toFixed(2)}×, p95 ${quantile(perPageRatios, 0.95).toFixed(2)}×`,
-  );
-}
+await main();

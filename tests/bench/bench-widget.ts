@@ -73,6 +73,8 @@ async function measure(page: Page, action: () => Promise<number>, name = ''): Pr
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (!main || (e.pid === main.pid && e.tid === main.tid)));
   const longestTask = tasks.reduce((max, e) => Math.max(max, (e.dur ?? 0) / 1000), 0);
   const longestTaskCpu = tasks.reduce((max, e) => Math.max(max, (e.tdur ?? 0) / 1000), 0);
+  const withoutCpu = tasks.filter((e) => e.tdur === undefined && (e.dur ?? 0) > 1000).length;
+  if (withoutCpu) console.warn(`    note: ${withoutCpu} of ${tasks.length} tasks over 1 ms have no thread time in the trace`);
   if (process.env.BENCH_DEBUG) {
     // What the longest task spent its time on: the biggest events inside it on the same thread.
     const top = tasks.reduce((a, b) => ((b.dur ?? 0) > (a?.dur ?? 0) ? b : a), tasks[0]);

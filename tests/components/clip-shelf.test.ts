@@ -124,6 +124,28 @@ describe('<clip-shelf>', () => {
     expect(alert.textContent).toContain(text);
   });
 
+  it('moving the element while it loads does not leave it stuck', async () => {
+    let calls = 0;
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init?: RequestInit) => {
+      calls++;
+      if (calls === 1)
+        return new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      return new Response(JSON.stringify(feedOf(2)));
+    }));
+    const el = document.createElement('clip-shelf');
+    el.src = 'feed.json';
+    document.body.append(el);
+    await el.updateComplete;
+    const loaded = new Promise<CustomEvent>((r) => el.addEventListener('clip-shelf-load', (e) => r(e), { once: true }));
+    const other = document.createElement('div');
+    document.body.append(other);
+    other.append(el); // disconnect + connect
+    expect((await loaded).detail.ok).toBe(true);
+    await settle(el);
+    expect(calls).toBe(2);
+    expect(cardTitles(el)).toEqual(['Story 0', 'Story 1']);
+  });
+
   it('shows an error when fetch itself fails, without throwing', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     const el = document.createElement('clip-shelf');

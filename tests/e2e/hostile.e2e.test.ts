@@ -163,8 +163,11 @@ describe('hostile content stays inert (production build, Debian Chromium)', () =
     expect(manifest).not.toHaveProperty('content_security_policy');
     expect(manifest).not.toHaveProperty('externally_connectable');
     expect(manifest).not.toHaveProperty('sandbox');
-    expect(JSON.stringify(manifest)).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:\/\/(?!127\.0\.0\.1)/);
+    const { optional_host_permissions: optionalHosts = [], ...rest } = manifest;
+    expect(JSON.stringify(rest)).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:\/\/(?!127\.0\.0\.1)/);
     expect(manifest.host_permissions ?? []).toEqual([]);
+    // Sites are only optional (granted at run time for capturing imported links), and only web pages.
+    for (const pattern of optionalHosts as string[]) expect(pattern).toMatch(/^https?:\/\/[^/]+\/\*$/);
     const war = (manifest.web_accessible_resources ?? []) as Array<{ resources: string[] }>;
     expect(war.flatMap((w) => w.resources).filter((r) => /\.html$|\*/.test(r))).toEqual([]);
     for (const html of ['popup.html', 'library.html']) {

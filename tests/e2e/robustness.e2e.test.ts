@@ -10,7 +10,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBackup } from '../../lib/transfer';
 import { launchExtension, type ExtensionSession, type RawTarget } from './helpers/launch-extension';
 import { startWatchdog, waitFor, withTimeout } from './helpers/with-timeout';
 
@@ -144,4 +146,42 @@ describe('bad pages in the real browser', () => {
     }
   });
   }
+
+  const IMPORTS = 'tests/fixtures/imports';
+  const BROKEN = ['truncated-backup.json', 'backup-wrong-types.json', 'pocket-truncated.zip', 'instapaper-bad-quotes.csv', 'foreign.csv', 'image.png', 'feed.json', 'omnivore-bad-metadata.zip'];
+
+  it('library page: broken or foreign import files are refused with a reason and change nothing; good ones come in; backup round-trips', { timeout: 120_000 }, async () => {
+    const page = await session!.context.newPage();
+    page.on('dialog', (d) => void d.dismiss());
+    try {
+      await page.goto(session!.extensionUrl('library.html'));
+      const input = page.locator('clip-library .clip-transfer input[type=file]');
+      const notice = page.locator('clip-library [slot="notices"]');
+      await input.waitFor({ state: 'attached', timeout: 10_000 });
+      const before = await page.evaluate<number>(COUNT_DB);
+      for (const name of BROKEN) {
+        await input.setInputFiles(join(IMPORTS, 'broken', name));
+        const text = await waitFor(async () => {
+          const t = (await notice.textContent()) ?? '';
+          return t.includes(name) ? t : null;
+        }, 15_000, `the import report for ${name}`);
+        console.info(`[robustness] import ${name}: "${text.slice(0, 160)}"`);
+        expect(text).toMatch(/0 articles imported.*skipped/);
+        expect(await page.evaluate<number>(COUNT_DB)).toBe(before);
+      }
+      await input.setInputFiles([join(IMPORTS, 'omnivore/omnivore-export.zip'), join(IMPORTS, 'pocket/pocket-export.zip'), join(IMPORTS, 'bookmarks/bookmarks.html')]);
+      const report = await waitFor(async () => {
+        const t = (await notice.textContent()) ?? '';
+        return /articles? imported \(\d+ with content/.test(t) ? t : null;
+      }, 30_000, 'the import report');
+      const after = await page.evaluate<number>(COUNT_DB);
+      console.info(`[robustness] import omnivore+pocket+bookmarks: library ${before} → ${after}: "${report.slice(0, 200)}"`);
+      expect(after).toBeGreaterThan(before);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('clip-library .clip-transfer button', { hasText: 'Back up' }).click()]);
+      const parsed = parseBackup(readFileSync((await download.path())!, 'utf8'));
+      expect(parsed.ok && parsed.backup.articles.length).toBe(after);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -177,3 +177,22 @@ describe('extractSpeakers: more constructions', () => {
     expect(texts(find(run(text), 'Kofi Boateng'))).toEqual(['the boats were old']);
   });
 });
+
+describe('extractSpeakers: appositions and split quotes', () => {
+  it('takes the name from an appositive after a title phrase', () => {
+    const s = find(run('The Prime Minister, Keir Starmer, said the plan would proceed without delay.'), 'Keir Starmer');
+    expect(s?.role).toBe('The Prime Minister');
+    expect(texts(s)).toEqual(['the plan would proceed without delay']);
+  });
+
+  it('keeps both halves of a quote split by its attribution', () => {
+    const s = find(run('Lucia Ferreira runs the bakery. “It works well,” Ms. Ferreira said, “but only in the summer months.”'), 'Lucia Ferreira');
+    expect(texts(s)).toEqual(['It works well', 'but only in the summer months']);
+  });
+
+  it('gives a compound subject statement to each named speaker', () => {
+    const out = run('Oskar Lind and Mira Haas said the merger would cost thousands of jobs.');
+    expect(texts(find(out, 'Oskar Lind'))).toEqual(['the merger would cost thousands of jobs']);
+    expect(texts(find(out, 'Mira Haas'))).toEqual(['the merger would cost thousands of jobs']);
+  });
+});

@@ -81,6 +81,21 @@ describe('extractTopics', () => {
     expect(vaccineTopics).toHaveLength(1);
   });
 
+  it('prefers a full name to the bare surname it contains', () => {
+    const text = [
+      'Hurricane Gilbert swept toward the Dominican Republic on Sunday with winds of 75 mph.',
+      'Forecasters said Gilbert was moving west. Residents boarded up homes as Gilbert approached.',
+      'The storm is the strongest of the season, and Gilbert could reach Jamaica by Monday.',
+      'Hurricane Gilbert is expected to weaken over land.',
+    ].join('\n\n');
+    const topics = extractTopics({ text, title: 'Hurricane Gilbert heads toward Dominican Republic', lang: 'en' });
+    expectWellFormed(topics, text);
+    const phrases = topics.map((t) => t.phrase);
+    expect(phrases).toContain('Hurricane Gilbert');
+    expect(phrases).not.toContain('Gilbert');
+    expect(phrases).toContain('Dominican Republic');
+  });
+
   it('never returns the byline author as a topic', () => {
     const text = [
       'By Eleanor Roy',

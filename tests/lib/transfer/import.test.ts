@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../../lib/analysis';
 import type { ArticleMeta } from '../../../lib/model';
@@ -107,6 +108,36 @@ describe('readImportFile: broken and foreign files are rejected whole with a rea
     const p = await plan([file(`broken/${name}`)]);
     expect(p.records.length + p.pending.length + p.updates.length).toBe(0);
     expect(p.files[0]!.error).toMatch(message);
+  });
+});
+
+describe('hostile archives', () => {
+  it('a zip whose entries declare a huge unpacked size (zip bomb) is refused before inflating', () => {
+    const zip = zipSync({ 'part_000000.csv': strToU8('title,url,time_added,tags,status\nA,https://a.example/,1,,unread\n') });
+    // Patch the central directory's "uncompressed size" to ~4 GB, as a bomb declares it.
+    for (let i = zip.length - 22; i >= 0; i--) {
+      if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 0x01 && zip[i + 3] === 0x02) {
+        new DataView(zip.buffer, zip.byteOffset).setUint32(i + 24, 0xfffffff0, true);
+        break;
+      }
+    }
+    const r = readImportFile({ name: 'bomb.zip', data: zip });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/unpacks to more than/);
+  });
+
+  it('a zip with more entries than any export has is refused', () => {
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i <= 50_000; i++) files[`f${i}.txt`] = new Uint8Array(0);
+    const r = readImportFile({ name: 'many.zip', data: zipSync(files, { level: 0 }) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/50000 files/);
+  });
+
+  it('zip entry names with ../ are only lookup keys, never paths', () => {
+    const zip = zipSync({ '../../evil/part_000000.csv': strToU8('title,url,time_added\nA,https://a.example/,1\n') });
+    const r = readImportFile({ name: 'traversal.zip', data: zip });
+    expect(r.ok && r.items.map((i) => i.url)).toEqual(['https://a.example/']);
   });
 });
 

@@ -44,6 +44,10 @@ describe('htmlToMarkdown', () => {
     expect(escapeMarkdownText('<img src=x onerror=alert(1)> &amp; &copy;')).toBe('\\<img src=x onerror=alert(1)\\> \\&amp; \\&copy;');
   });
 
+  it('a <br> in a heading or table cell is a space (they are one line)', () => {
+    expect(md('<h2>A<br>B</h2><table><tr><td>x<br>y</td></tr></table>')).toBe('## A B\n\n| x y |\n| --- |\n');
+  });
+
   it('drops unsafe links and images, keeps their text', () => {
     expect(md('<p><a href="javascript:alert(1)">click</a> <img src="data:text/html,x" alt="pic"> <a href="https://ok.example/a b(c)">ok</a></p>'))
       .toBe('click  [ok](<https://ok.example/a b(c)>)\n');
