@@ -194,8 +194,11 @@ export class ClipLibraryTools extends LitElement {
         margin-bottom: 0.25rem;
       }
       fieldset label {
-        display: block;
-        margin: 0.15rem 0;
+        display: flex;
+        gap: 0.4rem;
+        align-items: baseline;
+        margin: 0.2rem 0;
+        font-size: 0.9375rem;
       }
       .actions {
         display: flex;
@@ -381,6 +384,12 @@ export class ClipLibraryNotices extends LitElement {
         padding: 0.6rem 0.9rem;
         margin: 0 0 0.75rem;
         background: #f6f8fa;
+        font-size: 0.9375rem;
+      }
+      .notice .summary,
+      .notice .message {
+        flex: 1;
+        min-width: 16rem;
       }
       .notice.error {
         border-color: #cf222e;
@@ -388,6 +397,7 @@ export class ClipLibraryNotices extends LitElement {
       }
       .row {
         display: flex;
+        min-height: 2rem;
         gap: 0.75rem;
         align-items: center;
         justify-content: space-between;
@@ -433,7 +443,9 @@ export class ClipLibraryNotices extends LitElement {
             : `${c.state === 'cancelled' ? 'Capture stopped' : 'Capture finished'}: ${plural(c.captured, 'article')} captured${failed ? `, ${failed} failed` : ''}${c.state === 'cancelled' ? `, ${c.total - c.done} left to capture` : ''}.`}
           <progress max=${Math.max(1, c.total)} .value=${c.done}></progress>
         </label>
-        ${c.state === 'running' ? html`<button type="button" @click=${() => emit(this, 'clip-capture-cancel', {})}>Cancel</button>` : nothing}
+        ${c.state === 'running'
+          ? html`<button type="button" @click=${() => emit(this, 'clip-capture-cancel', {})}>Cancel</button>`
+          : html`<button type="button" @click=${() => emit(this, 'clip-notice-dismiss', {})}>Dismiss</button>`}
       </div>
       ${c.current ? html`<p class="muted">Now: ${c.current}</p>` : nothing}
       ${c.failures.length

@@ -1,7 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import {
+  createLiveRequest,
   parseFeed,
   parseFeedText,
+  readLiveMessage,
   toSafeHttpUrl,
   type ClipShelfFeed,
   type FeedIssue,
@@ -13,7 +15,6 @@ import { baseStyles } from './clip-base-styles';
 import type { ClipLayout } from './clip-article-card';
 import { renderStatement } from './clip-speaker-list';
 import { shelfStyles } from './clip-shelf.styles';
-import { createLiveRequest, readLiveMessage } from '../lib/live';
 import { defineElement } from './define-element';
 import { formatFeedDate } from './format-date';
 import {
@@ -78,7 +79,7 @@ declare global {
  * - `limit` — articles (or people/topics) shown at first and added per "Show more" (default 20).
  * - `layout` — `list` (default) | `compact` | `cards`.
  * - `theme` — `auto` (default, follows prefers-color-scheme) | `light` | `dark`.
- * - `live` (boolean) — also ask the ClipShelf extension for the user's live library (lib/live protocol); it
+ * - `live` (boolean) — also ask the ClipShelf extension for the user's live library (lib/feed live-protocol); it
  *   answers only on an origin the user allowed, and its feed then replaces the one from `src`.
  *
  * @tagname clip-shelf

@@ -8,9 +8,15 @@ export default defineBackground({
   main() {
     const service = createBackgroundService();
     browser.runtime.onMessage.addListener(service.onMessage);
-    browser.runtime.onInstalled.addListener(() => void service.installMenus());
-    // Firefox event pages may drop menus on restart; re-creating is idempotent.
-    browser.runtime.onStartup.addListener(() => void service.installMenus());
+    // Firefox event pages may drop menus on restart; re-creating is idempotent. Live mode re-checks its
+    // registration at the same moments; a revoked host permission ends it.
+    const onStart = () => {
+      void service.installMenus();
+      void service.restoreLive();
+    };
+    browser.runtime.onInstalled.addListener(onStart);
+    browser.runtime.onStartup.addListener(onStart);
     browser.contextMenus.onClicked.addListener(service.onMenuClicked);
+    browser.permissions.onRemoved.addListener((removed) => void service.onPermissionsRemoved(removed));
   },
 });

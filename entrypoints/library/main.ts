@@ -1,6 +1,7 @@
 import '../../components/clip-library';
 import '../../components/clip-library-tools';
-import { formatLibraryLocation, parseLibraryLocation, startLibrary, startLibraryTransfer } from '../../lib/messaging/pages';
+import '../../components/clip-live-settings';
+import { formatLibraryLocation, parseLibraryLocation, startLibrary, startLibraryTransfer, startLiveSettings } from '../../lib/messaging/pages';
 import { openArticleStore } from '../../lib/store';
 
 // Wiring only: the page's behaviour lives in lib/messaging's startLibrary and startLibraryTransfer.
@@ -26,4 +27,9 @@ if (view) {
   notices.slot = 'notices';
   view.append(tools, notices);
   startLibraryTransfer({ tools, notices, library: view, openStore: () => openArticleStore() });
+
+  // "Live on your page", below the library.
+  const live = document.createElement('clip-live-settings');
+  view.after(live);
+  startLiveSettings({ view: live });
 }

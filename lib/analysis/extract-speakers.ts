@@ -425,7 +425,7 @@ function nounPhraseEndingAt(u: Unit, j: number): SubjectParse | null {
 }
 
 /** The subject written right before token index `vi` (the reporting verb), skipping adverbs and auxiliaries. */
-function subjectBefore(u: Unit, vi: number, depth = 0): SubjectParse | { coord: true } | null {
+function subjectBefore(u: Unit, vi: number, depth = 0, verbAt = vi): SubjectParse | { coord: true } | null {
   let j = vi - 1;
   while (j >= 0 && isWord(u.toks[j]) && VERB_FILLERS.has((u.toks[j] as Tok).lower) && !(u.toks[j] as Tok).inQuote) j--;
   const t = u.toks[j];
@@ -433,12 +433,12 @@ function subjectBefore(u: Unit, vi: number, depth = 0): SubjectParse | { coord: 
   if (t.kind === 'punct' && t.text === ')') {
     let k = j;
     while (k >= 0 && (u.toks[k] as Tok).text !== '(') k--;
-    if (k > 0 && depth < 2) return subjectBefore(u, k, depth + 1);
+    if (k > 0 && depth < 2) return subjectBefore(u, k, depth + 1, verbAt);
     return null;
   }
   if (isWord(t) && CLAUSE_LINKS.has(t.lower) && !t.cap) return { coord: true };
   if (t.kind === 'punct' && t.text === ',') {
-    const verb = u.toks[vi] as Tok;
+    const verb = u.toks[verbAt] as Tok;
     // "…, saying …": only verbs that report speech as participles.
     if (/ing$/.test(verb.lower)) return PARTICIPLE_BASES.has(REPORTING_VERBS.get(verb.lower) ?? '') ? { coord: true } : null;
     // "NAME, APPOSITIVE, said": find the comma that closes a name.
@@ -470,8 +470,8 @@ function subjectBefore(u: Unit, vi: number, depth = 0): SubjectParse | { coord: 
       }
       // "the source, who said …, told": parse the subject before the relative clause.
       const rel = u.toks[c + 1];
-      if (isWord(rel) && (rel.lower === 'who' || rel.lower === 'which') && depth < 2) {
-        const s = subjectBefore(u, c, depth + 1);
+      if (isWord(rel) && (rel.lower === 'who' || rel.lower === 'which' || /ing$/.test(rel.lower) || /^(however|meanwhile|though|too|also|instead|for)$/.test(rel.lower)) && depth < 2) {
+        const s = subjectBefore(u, c, depth + 1, verbAt);
         if (s && !('coord' in s)) return s;
       }
       break;
@@ -541,6 +541,19 @@ function subjectBefore(u: Unit, vi: number, depth = 0): SubjectParse | { coord: 
           return { ...head, end: t.end };
         }
         break;
+      }
+    }
+    // "The harbour master said": any short "the …" noun phrase before a plain speech verb is a source.
+    const vb = REPORTING_VERBS.get((u.toks[verbAt] as Tok).lower) ?? '';
+    if (INVERTING_VERBS.has(vb) && !STOPWORDS.has(t.lower) && !/ly$/.test(t.lower)) {
+      for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+        const x = u.toks[k] as Tok;
+        if (!isWord(x) || x.inQuote || x.cap && k !== 0) break;
+        if (/^(the|a|an)$/.test(x.lower)) {
+          const head = t.lower;
+          return { ref: { type: 'np', text: '', head, start: x.start, end: t.end, det: x.lower }, start: x.start, end: t.end, roles: [] };
+        }
+        if (STOPWORDS.has(x.lower) || PREPOSITIONS.has(x.lower)) break;
       }
     }
   }
@@ -698,7 +711,8 @@ function contentStartAfter(u: Unit, vi: number, base: string): number {
     if (isWord(x) && x.lower === 'that' && m > k) {
       const lead = u.toks[k] as Tok;
       const named = lead.cap || (lead.lower === 'the' && (u.toks[k + 1] as Tok | undefined)?.cap === true);
-      if (PREPOSITIONS.has(lead.lower) || named || /^(him|her|them|us|me|reporters|journalists|lawmakers)$/.test(lead.lower)) {
+      // ", however, that …" is a parenthetical before the content.
+      if (PREPOSITIONS.has(lead.lower) || named || lead.text === ',' || /^(him|her|them|us|me|reporters|journalists|lawmakers)$/.test(lead.lower)) {
         return (u.toks[m + 1] as Tok | undefined)?.start ?? u.end;
       }
       break;
@@ -741,7 +755,7 @@ function isTrailingTail(u: Unit, vi: number): boolean {
   return !after || (after.kind === 'punct' && after.text !== ':') || (isWord(after) && TRAILING_STARTERS.has(after.lower));
 }
 
-export function findEvents(units: Unit[]): Event[] {
+function findEvents(units: Unit[]): Event[] {
   const events: Event[] = [];
   units.forEach((u, ui) => {
     const local: Event[] = [];
@@ -1169,6 +1183,20 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
   const personRuns: Array<{ pos: number; names: string[]; surface: string }> = [];
   for (const u of units) {
     for (const run of u.runs) {
+      if (run.e - run.n < 2 || run.possessive || classifyRun(u, run, []) !== 'person') continue;
+      const det = u.toks[run.s - 1];
+      if (isWord(det) && /^(a|an|the)$/.test(det.lower) && run.n === run.s) continue;
+      const names = u.toks.slice(run.n, run.e).map((t) => t.text);
+      personRuns.push({ pos: (u.toks[run.n] as Tok).start, names, surface: u.toks.slice(run.s, run.e).map((t) => t.text).join(' ') });
+    }
+  }
+  /** "Ms. Ferreira" → the fullest name elsewhere in the text that ends with "Ferreira". */
+  const fullFormOf = (name: string): { pos: number; names: string[]; surface: string } | undefined => {
+    const key = normKey(name);
+    return personRuns.find((r) => normKey(r.names[r.names.length - 1] ?? '') === key && !reg.isAuthor(r.names));
+  };
+  for (const u of units) {
+    for (const run of u.runs) {
       if (run.n >= run.e || run.possessive && run.e - run.n < 2) continue;
       const toks = u.toks.slice(run.n, run.e);
       const names = toks.map((t) => t.text);
@@ -1182,8 +1210,13 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
         namedSubjects.has(key) || run.n > run.s || GIVEN_NAME_GENDER.has(normKey(names[0] ?? '')) || rolePrefix(u, run.s) !== null ||
         ageAfter(u, run.e) || (names.length >= 3 && kind === 'person') || appositiveNameAfterRole(u, run);
       const surface = u.toks.slice(run.s, run.e).map((t) => t.text).join(' ');
-      const ent = reg.person(names, surface, (toks[0] as Tok).start, evidence && (kind === 'person' || GIVEN_NAME_GENDER.has(normKey(names[0] ?? ''))));
-      if (kind === 'person' && names.length >= 2) personRuns.push({ pos: (toks[0] as Tok).start, names, surface });
+      let ent = reg.person(names, surface, (toks[0] as Tok).start, false);
+      if (!ent && evidence && names.length === 1) {
+        const full = fullFormOf(names[0] ?? '');
+        if (full) ent = reg.person(full.names, full.surface, full.pos, true);
+        ent?.forms.add(surface);
+      }
+      ent ??= reg.person(names, surface, (toks[0] as Tok).start, evidence && (kind === 'person' || GIVEN_NAME_GENDER.has(normKey(names[0] ?? ''))));
       if (!ent && kind === 'person' && names.length >= 2 && (run.s === 0 || (u.toks[run.s - 1] as Tok).text === ',')) {
         // A name opening a clause with no other evidence: a fallback antecedent for pronouns.
         weakMentions.push({ pos: (toks[0] as Tok).start, names, surface });
@@ -1269,8 +1302,7 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
         }
         // "Besecker said", "Ms. Ferreira said": a surname whose full form appears elsewhere ("Tyler Besecker").
         if (names.length === 1) {
-          const key = normKey(names[0] ?? '');
-          const full = personRuns.find((r) => normKey(r.names[r.names.length - 1] ?? '') === key);
+          const full = fullFormOf(names[0] ?? '');
           const e = full ? reg.person(full.names, full.surface, full.pos, true) : null;
           if (e) {
             e.forms.add(surface);
@@ -1592,10 +1624,3 @@ function looksEnglish(text: string): boolean {
   return hits / ws.length >= 0.1;
 }
 
-/** @internal debugging aid */
-export function debugEvents(text: string): Array<Record<string, unknown>> {
-  const paragraphs = splitParagraphs(text);
-  const quotes = findQuotes(text, paragraphs);
-  const units = buildUnits(text, paragraphs, quotes);
-  return findEvents(units).map((e) => ({ unit: e.unit, cue: e.cue, ref: e.ref.type === 'name' ? e.ref.run : e.ref, subj: text.slice(e.subjStart, e.subjEnd), content: text.slice(e.cs, e.ce), mode: e.mode, nested: e.nested }));
-}

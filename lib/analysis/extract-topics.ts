@@ -40,7 +40,8 @@ import {
   OTHER_STOPWORDS,
   guessListedLanguage,
 } from './topic-lexicon';
-import { STOPWORDS, splitSentences, tokenizeWords } from './text-units';
+import { sentencesOf } from './sentences-of';
+import { STOPWORDS, tokenizeWords } from './text-units';
 
 /** How many topics `extractTopics` returns at most. */
 export const MAX_TOPICS = 10;
@@ -158,7 +159,7 @@ export function extractTopics(input: AnalysisInput): Topic[] {
   const text = typeof input.text === 'string' ? input.text : '';
   if (!text.trim()) return [];
   let lang =
-    input.lang === undefined ? detectLanguage(text) : (input.lang.trim().toLowerCase().split(/[-_]/)[0] ?? '');
+    typeof input.lang === 'string' ? (input.lang.trim().toLowerCase().split(/[-_]/)[0] ?? '') : detectLanguage(text);
   const mode = modeFor(lang, text);
   if (mode === 'none') return [];
   if (mode === 'listed' && !OTHER_STOPWORDS.has(lang)) lang = guessListedLanguage(text);
@@ -271,10 +272,21 @@ export function extractTopics(input: AnalysisInput): Topic[] {
     if (dups.length) {
       // A full name replaces the bare parts of it that were kept ("Marco Arment" for "Marco",
       // "Hurricane Gilbert" for "Gilbert" and "hurricane"), taking the place and score of the first.
-      if (mode === 'en' && score >= 0.5 * dups[0]!.score && (cand.count >= 2 || cand.stems.every((st) => st === '' || titleStems.has(st)))) {
+      if (mode === 'en' && score >= 0.25 * dups[0]!.score && (cand.count >= 2 || cand.stems.every((st) => st === '' || titleStems.has(st)))) {
         const phrase = displayForm(cand, lowerSurfaces);
+        // A surname far outscores the full name it stands for, so a name that only adds a first
+        // word in front of a bare word ("Robert Mugabe" / "Mugabe") asks for less than other forms.
+        const words = phrase.split(' ');
+        const firstNameOf = (k: { phrase: string }) =>
+          words.length <= 3 &&
+          !k.phrase.includes(' ') &&
+          !words.includes('of') &&
+          !PLACE_MODIFIERS.has(words[0]!.toLowerCase()) &&
+          phrase.toLowerCase().endsWith(` ${k.phrase.toLowerCase()}`);
+        const enough = (dups.every(firstNameOf) ? 0.25 : 0.5) * dups[0]!.score;
         const lastWord = phrase.slice(phrase.lastIndexOf(' ') + 1).toLowerCase();
         const replaces =
+          score >= enough &&
           phrase.includes(' ') &&
           isName(phrase) &&
           !EN_TITLE_WORDS.has(lastWord) &&
@@ -284,7 +296,7 @@ export function extractTopics(input: AnalysisInput): Topic[] {
               k.core.length < cand.core.length &&
               k.core.every((st) => cand.core.includes(st)) &&
               // A longer name used far less than a multi-word one it contains is another thing ("Raspberry Pi Foundation").
-              (k.core.length === 1 || cand.count * 10 >= k.count * 3),
+              (!k.phrase.includes(' ') || cand.count * 10 >= k.count * 3),
           ) &&
           !kept.some((o) => isAcronymOf(o.phrase, phrase) || isAcronymOf(phrase, o.phrase));
         if (replaces) {
@@ -350,7 +362,7 @@ function normaliseLower(word: string): string {
 /** Sentences as token lists; `role` and `stem` are filled in later. */
 function tokenizeSentences(text: string): Token[][] {
   const out: Token[][] = [];
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentencesOf(text)) {
     const words = tokenizeWords(sentence.text);
     const tokens: Token[] = [];
     let atStart = true;
@@ -685,6 +697,11 @@ function containsRun(longer: readonly string[], shorter: readonly string[]): boo
   }
   return false;
 }
+
+/** First words that make a different place, not a fuller name ("South Sudan", "New Mexico"). */
+const PLACE_MODIFIERS = new Set(
+  'north south east west northern southern eastern western central upper lower greater new old little great'.split(' '),
+);
 
 /** Every word capitalised, apart from joining words: a name ("Marco Arment", "Republic of Korea"). */
 function isName(phrase: string): boolean {

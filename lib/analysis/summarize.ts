@@ -16,7 +16,8 @@ import type { AnalysisInput } from '../model';
 import { detectLanguage } from './detect-language';
 import { stemWord } from './stem-word';
 import { EN_EXTRA_STOPWORDS, OTHER_STOPWORDS, guessListedLanguage } from './topic-lexicon';
-import { STOPWORDS, splitParagraphs, splitSentences, tokenizeWords, type TextSpan } from './text-units';
+import { sentencesOf } from './sentences-of';
+import { STOPWORDS, splitParagraphs, tokenizeWords, type TextSpan } from './text-units';
 
 /** Summary sentences when the article has enough usable ones. */
 const MAX_SENTENCES = 3;
@@ -39,9 +40,9 @@ const CAPTION_END = /\((?:photo|image|picture|credit|file photo|source)[^)]*\)\s
 /** Bylines and time stamps ("By GONG Qian", "Updated 5:04 PM ET"): short and starting so. */
 const BYLINE_START = /^(?:by|updated|posted|published|last updated)\b/i;
 const isByline = (s: string): boolean => BYLINE_START.test(s) && countWords(s) <= 12;
-/** Datelines: "WASHINGTON —", "MOSCOW (AP) —", "April 17, 2015 --". */
+/** Datelines: "WASHINGTON —", "MOSCOW (AP) —", "SEOUL, South Korea —", "April 17, 2015 --". */
 const DATELINE =
-  /^(?:[\p{Lu}][\p{Lu}\s.,'/-]{1,40}(?:\([^)]{1,20}\))?|\p{L}+\.? \d{1,2},? \d{4}|\d{1,2} \p{L}+ \d{4})\s*(?:—|–|--|-)\s+/u;
+  /^(?:[\p{Lu}][\p{Lu}\s.'/-]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3})?\s*(?:\([^)]{1,20}\))?|\p{L}+\.? \d{1,2},? \d{4}|\d{1,2} \p{L}+ \d{4})\s*(?:—|–|--|-)\s+/u;
 /** Photo captions written as sentences ("In this photo dated …", "File photo of …"). */
 const CAPTION_START = /^(?:in )?(?:this|a|the)? ?(?:file |undated |handout )?(?:photo|image|picture|screenshot|screen grab)\b/i;
 const ENDS_LIKE_SENTENCE = /[.!?…。！？]["'”’»)\]]*$/;
@@ -71,7 +72,7 @@ export function summarySpans(input: AnalysisInput): TextSpan[] {
   const text = typeof input.text === 'string' ? input.text : '';
   if (!text.trim()) return [];
   const declared =
-    input.lang === undefined ? detectLanguage(text) : (input.lang.trim().toLowerCase().split(/[-_]/)[0] ?? '');
+    typeof input.lang === 'string' ? (input.lang.trim().toLowerCase().split(/[-_]/)[0] ?? '') : detectLanguage(text);
   const lang = declared === '' ? guessListedLanguage(text) : declared;
   const unspaced = isUnspaced(text);
   const stopwords = OTHER_STOPWORDS.get(lang);
@@ -122,14 +123,14 @@ export function summarySpans(input: AnalysisInput): TextSpan[] {
     if (chosen.length >= Math.min(2, candidates.length)) break;
     if (!chosen.includes(c)) chosen.push(c);
   }
-  const spans = chosen.map((c) => c.span);
+  const spans = chosen.map((c) => ({ ...c.span }));
   // One usable sentence only: add the next plain sentence of the text, so there are two when possible.
   if (spans.length < 2) {
-    for (const s of splitSentences(text)) {
+    for (const s of sentencesOf(text)) {
       if (spans.length >= 2) break;
       if (spans.some((t) => t.start < s.end && s.start < t.end)) continue;
       if (BOILERPLATE.test(s.text) || countWords(s.text) < 3) continue;
-      spans.push(s);
+      spans.push({ ...s });
     }
   }
   return spans.sort((a, b) => a.start - b.start);
@@ -162,13 +163,16 @@ function budget(unspaced: boolean): number {
 function usableSentences(text: string, unspaced: boolean): TextSpan[] {
   const out: TextSpan[] = [];
   const paragraphs = splitParagraphs(text);
+  const sentences = sentencesOf(text);
   // Paragraphs before an early dateline ("LONDON —") are captions or teasers, not the story.
   const datelineAt = paragraphs.slice(0, 6).findIndex((p) => DATELINE.test(p.text));
+  let k = 0;
   for (const para of paragraphs.slice(Math.max(0, datelineAt))) {
+    // Sentences never cross a paragraph break, so the two lists advance together.
+    while (k < sentences.length && sentences[k]!.start < para.start) k++;
     if (CAPTION_END.test(para.text) || isByline(para.text)) continue;
-    const inPara = splitSentences(para.text);
-    for (const s of inPara) {
-      let span: TextSpan = { text: s.text, start: para.start + s.start, end: para.start + s.end };
+    for (; k < sentences.length && sentences[k]!.end <= para.end; k++) {
+      let span = sentences[k]!;
       // The dateline is not part of the sentence a reader wants ("LONDON — After …" → "After …").
       const dateline = DATELINE.exec(span.text);
       if (dateline) span = { text: span.text.slice(dateline[0].length), start: span.start + dateline[0].length, end: span.end };
@@ -200,9 +204,9 @@ function isUsable(sentence: string, unspaced: boolean): boolean {
 function fallback(text: string): TextSpan[] {
   const picked: TextSpan[] = [];
   let words = 0;
-  for (const s of splitSentences(text)) {
+  for (const s of sentencesOf(text)) {
     if (picked.length >= MAX_SENTENCES || (picked.length >= 2 && words > TWO_SENTENCE_WORD_BUDGET)) break;
-    picked.push(s);
+    picked.push({ ...s });
     words += countWords(s.text);
   }
   return picked;

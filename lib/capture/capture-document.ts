@@ -87,7 +87,9 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
     return { ok: true, article: body };
   }
 
-  const pageTextLength = visibleTextLength(clone);
+  // The page's visible text, for the kept-text ratio: a private copy is about to be torn apart, so count now;
+  // a live page is still intact afterwards, so count there only if the cheap bound below cannot decide.
+  const pageTextBefore = options.documentIsCopy ? visibleTextLength(clone) : null;
   promoteLazyImages(clone);
 
   let parsed: ReturnType<Readability<Element>['parse']>;
@@ -97,6 +99,8 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
     parsed = new Readability<Element>(clone, {
       maxElemsToParse: maxElems,
       serializer: (node) => node as Element,
+      // Our metadata pass reads JSON-LD (with more types, @graph and author lists); don't parse it twice.
+      disableJSONLD: true,
     }).parse();
   } catch (error) {
     const m = /Aborting parsing document; (\d+) elements found/.exec(error instanceof Error ? error.message : '');
@@ -119,8 +123,7 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
   const merged = mergeReadability(meta, parsed);
   const article = await finishArticle(content!, view, base, merged, pageUrl, { readerable, fromSelection: false });
   if (!article.text) return { ok: false, reason: 'empty', message: 'No article text was found on this page.' };
-  const keptRatio = pageTextLength > 0 ? article.text.length / pageTextLength : 1;
-  article.probablyArticle = extracted && readerable && keptRatio >= MIN_KEPT_TEXT_RATIO;
+  article.probablyArticle = extracted && readerable && keepsEnoughText(article.text, doc, pageTextBefore);
   if (!article.probablyArticle && !options.force) {
     return {
       ok: false,
@@ -217,14 +220,37 @@ function selectionRanges(selection: CaptureOptions['selection']): Range[] {
   return ranges.filter((r) => !r.collapsed && r.toString().trim() !== '');
 }
 
-/** Length of the page's text outside script/style: what the reader sees, without forcing a layout. */
+/**
+ * Whether the extraction kept at least MIN_KEPT_TEXT_RATIO of the page's visible text. The raw `textContent`
+ * length (native, includes whitespace and scripts) bounds the visible text from above and decides most pages
+ * without counting characters.
+ */
+function keepsEnoughText(text: string, liveDoc: Document, pageTextBefore: number | null): boolean {
+  const kept = countVisible(text);
+  if (pageTextBefore !== null) return pageTextBefore === 0 || kept / pageTextBefore >= MIN_KEPT_TEXT_RATIO;
+  const upperBound = liveDoc.body?.textContent?.length ?? 0;
+  if (kept >= MIN_KEPT_TEXT_RATIO * upperBound) return true;
+  const visible = visibleTextLength(liveDoc);
+  return visible === 0 || kept / visible >= MIN_KEPT_TEXT_RATIO;
+}
+
+/** Non-whitespace characters of the page's text outside script/style: what the reader sees, without a layout. */
 function visibleTextLength(doc: Document): number {
   const body = doc.body;
   if (!body) return 0;
-  let length = (body.textContent ?? '').replace(/\s+/g, ' ').length;
+  let length = countVisible(body.textContent ?? '');
   for (const tag of ['script', 'style', 'noscript', 'template']) {
     const hidden = body.getElementsByTagName(tag);
-    for (let i = 0; i < hidden.length; i++) length -= (hidden[i]!.textContent ?? '').replace(/\s+/g, ' ').length;
+    for (let i = 0; i < hidden.length; i++) length -= countVisible(hidden[i]!.textContent ?? '');
   }
   return Math.max(0, length);
+}
+
+function countVisible(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0xa0) n++;
+  }
+  return n;
 }

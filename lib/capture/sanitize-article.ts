@@ -9,6 +9,7 @@ const FORBID_TAGS = [
 const FORBID_ATTR = ['style', 'class', 'id', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'poster'];
 const URL_ATTRS = ['href', 'src', 'cite', 'longdesc'];
 const SAFE_PROTOCOL = /^(?:https?|mailto|tel):/i;
+const ABSOLUTE_HTTP = /^https?:\/\/[^\s\\\u0000-\u001f]+$/i;
 
 const CONFIG = {
   FORBID_TAGS,
@@ -44,7 +45,8 @@ function createPurifier(view: WindowLike): DOMPurify {
     throw new Error('DOMPurify is not supported by this DOM implementation; refusing to store unsanitized HTML');
   }
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeType !== 1) return;
+    // Most article elements (p, em, li …) have no attributes left: skip them before any lookup.
+    if (node.nodeType !== 1 || !(node as Element).hasAttributes()) return;
     const el = node as Element;
     for (const attr of URL_ATTRS) {
       const value = el.getAttribute(attr);
@@ -59,7 +61,7 @@ function createPurifier(view: WindowLike): DOMPurify {
       if (resolved) el.setAttribute('srcset', resolved);
       else el.removeAttribute('srcset');
     }
-    if (el.localName === 'a' && el.getAttribute('href')) {
+    if (el.localName === 'a' && el.hasAttribute('href')) {
       el.setAttribute('rel', 'noopener noreferrer');
     }
   });
@@ -103,6 +105,8 @@ function resolveUrl(value: string, allowDataImage: boolean): string | null {
   const trimmed = value.trim();
   if (trimmed === '') return null;
   if (trimmed.startsWith('#')) return trimmed;
+  // Already absolute http(s) without spaces or controls (Readability made most links so): nothing to resolve.
+  if (ABSOLUTE_HTTP.test(trimmed)) return trimmed;
   if (allowDataImage && /^data:image\/(?:png|gif|jpe?g|webp|avif)[;,]/i.test(trimmed)) return trimmed;
   let url: URL;
   try {

@@ -45,15 +45,48 @@ export function toPlainText(root: Node): string {
   return paragraphs.join('\n\n');
 }
 
-/** Words in plain text: whitespace-separated tokens, plus one per CJK character (those scripts use no spaces). */
+/**
+ * Words in plain text: runs of letters/digits (inner apostrophes, hyphens, dots and commas keep a word whole:
+ * "don't", "well-known", "3.5", "R&D"), plus one word per CJK character (those scripts use no spaces). One pass, no regex
+ * allocation: it runs on every capture.
+ */
 export function countWords(text: string): number {
   let count = 0;
-  const cjk = text.match(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/g);
-  if (cjk) count += cjk.length;
-  const rest = cjk ? text.replace(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/g, ' ') : text;
-  const tokens = rest.match(/[^\s\p{P}]+(?:[\p{P}][^\s\p{P}]+)*/gu);
-  if (tokens) count += tokens.length;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isCjk(c)) {
+      count++;
+      inWord = false;
+    } else if (isWordChar(c)) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (inWord && isJoiner(c) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1))) {
+      // stays in the word
+    } else {
+      inWord = false;
+    }
+  }
   return count;
+}
+
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+/** Letters and digits: ASCII fast path, then anything above Latin-1 punctuation that is not a space or CJK. */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c === 0xa0 || (c >= 0x2000 && c <= 0x206f) || c === 0x3000 || (c >= 0x3000 && c <= 0x303f)) return false;
+  if (c >= 0xa1 && c <= 0xbf) return false; // Latin-1 punctuation and symbols
+  return c !== 0xd7 && c !== 0xf7;
+}
+
+/** Characters that join two word parts: ' ’ - ‐ . , & / _ ("R&D", "and/or") */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 0x2011 || c === 46 || c === 44 ||
+    c === 38 || c === 47 || c === 95;
 }
 
 /** Reading time in whole minutes at 230 words a minute, at least 1. */

@@ -7,6 +7,11 @@ export interface EmbedSnippetOptions {
   layout?: 'list' | 'compact' | 'cards';
   theme?: 'light' | 'dark' | 'auto';
   limit?: number;
+  /**
+   * Adds `live`: on the one origin the user allowed in the extension, the shelf shows their live library; other
+   * visitors (and other origins) see the feed at `feedUrl`.
+   */
+  live?: boolean;
 }
 
 /**
@@ -20,7 +25,7 @@ export function createEmbedSnippet(options: EmbedSnippetOptions): string {
   attrs.push(['theme', options.theme ?? 'auto']);
   if (options.limit !== undefined && Number.isFinite(options.limit) && options.limit > 0)
     attrs.push(['limit', String(Math.floor(options.limit))]);
-  const el = attrs.map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('');
+  const el = attrs.map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('') + (options.live ? ' live' : '');
   return (
     `<script type="module" src="${escapeAttribute(checkUrl(options.scriptUrl, 'scriptUrl'))}"></script>\n` +
     `<clip-shelf${el}></clip-shelf>\n`

@@ -1,28 +1,19 @@
-/** lib/live: the pure parts of live mode (message shapes and checks, origin handling). See live-protocol.ts. */
-export {
-  LIVE_PROTOCOL_VERSION,
-  LIVE_REQUEST,
-  LIVE_FEED,
-  LIVE_READY,
-  createLiveRequest,
-  createLiveFeedMessage,
-  createLiveReady,
-  readLiveRequest,
-  readLiveMessage,
-  normalizeLiveOrigin,
-  toOriginPattern,
-  type LiveRequest,
-  type LiveFeedMessage,
-  type LiveMessageAction,
-  type MessageEventLike,
-  type ExpectedSender,
-} from './live-protocol';
-export { startLiveBridge, type LiveBridgeDeps } from './live-bridge';
+/**
+ * lib/live: the extension side of live mode — which origin may be served (live-origin.ts), the content-script
+ * bridge (live-bridge.ts) and its registration (live-registration.ts). The window-message protocol the page and
+ * the bridge share lives in lib/feed (live-protocol.ts), so the widget can use it without this module.
+ */
+export { normalizeLiveOrigin, toOriginPattern, originOf } from './live-origin';
+export { startLiveBridge, onPageShown, type LiveBridgeDeps } from './live-bridge';
 export {
   allowLiveOrigin,
   removeLiveOrigin,
+  restoreLiveRegistration,
+  unregisterLiveBridge,
   LIVE_SCRIPT_ID,
   LIVE_SCRIPT_FILE,
   type LiveRegistrationApi,
   type AllowLiveOriginResult,
+  type AllowLiveOriginOptions,
+  type RestoreLiveResult,
 } from './live-registration';

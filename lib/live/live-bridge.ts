@@ -1,5 +1,4 @@
-import type { ClipShelfFeed } from '../feed';
-import { createLiveFeedMessage, createLiveReady, readLiveRequest } from './live-protocol';
+import { createLiveFeedMessage, createLiveReady, readLiveRequest, type ClipShelfFeed } from '../feed';
 
 /** What the live content script needs, injected so the bridge runs (and is tested) without a browser API. */
 export interface LiveBridgeDeps {
@@ -43,5 +42,20 @@ export function startLiveBridge(deps: LiveBridgeDeps): () => void {
   return () => {
     deps.window.removeEventListener('message', onMessage);
     unsubscribe?.();
+  };
+}
+
+/**
+ * A `LiveBridgeDeps.onLibraryChange` for content scripts, which cannot hear the extension's change broadcasts:
+ * the library usually changes while the user is on another tab (saving an article), so the bridge re-sends the
+ * feed whenever the page becomes visible again.
+ */
+export function onPageShown(doc: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>) {
+  return (callback: () => void): (() => void) => {
+    const listener = () => {
+      if (doc.visibilityState === 'visible') callback();
+    };
+    doc.addEventListener('visibilitychange', listener);
+    return () => doc.removeEventListener('visibilitychange', listener);
   };
 }

@@ -7,6 +7,10 @@ import { parseRequest, type RequestMessage, type ResponseData, type ResponseMess
 import { createSaveService, type SaveServiceDeps } from './save-service';
 import { createBrowserCaptureDeps } from './capture-pending-browser';
 import { createCapturePendingService } from './capture-pending-service';
+import { restoreLiveRegistration, toOriginPattern, unregisterLiveBridge } from '../live';
+import { toLiveFeed } from './live-feed';
+import { isLiveBridgeSender, type LiveSenderInfo } from './live-sender';
+import { browserLiveApi, clearLiveOrigin, readLiveOrigin } from './live-settings';
 
 /** The capture content script as WXT bundles `entrypoints/capture.content.ts` (registration: runtime). */
 export const CAPTURE_SCRIPT_PATH = '/content-scripts/capture.js';
@@ -94,6 +98,22 @@ export function createBackgroundService(overrides: Partial<SaveServiceDeps> = {}
         return pendingCapture.status();
       case 'cancelCapture':
         return pendingCapture.cancel();
+      case 'getLiveFeed':
+        return toLiveFeed(await (await getStore()).listArticles());
+    }
+  }
+
+  /** Answers a request once its sender is checked (asynchronously for live mode: the allowed origin is stored). */
+  async function answer(request: RequestMessage, sender: LiveSenderInfo): Promise<ResponseMessage<RequestMessage['type']>> {
+    const trusted =
+      request.type === 'getLiveFeed'
+        ? isLiveBridgeSender(sender, browser.runtime.id, await readLiveOrigin())
+        : isTrustedPageSender(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    if (!trusted) return { ok: false, error: 'Request refused: unknown sender.' };
+    try {
+      return { ok: true, data: await handle(request) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   }
 
@@ -101,19 +121,33 @@ export function createBackgroundService(overrides: Partial<SaveServiceDeps> = {}
     saveTab,
 
     /** runtime.onMessage listener: answers ClipShelf requests from this extension's pages only. */
-    onMessage(message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (response: unknown) => void): boolean {
+    onMessage(message: unknown, sender: LiveSenderInfo, sendResponse: (response: unknown) => void): boolean {
       const request = parseRequest(message);
       if (!request) return false; // Not a ClipShelf request: no answer.
-      if (!isTrustedPageSender(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
-        const refused: ResponseMessage<typeof request.type> = { ok: false, error: 'Request refused: unknown sender.' };
-        sendResponse(refused);
-        return false;
-      }
-      handle(request).then(
-        (data) => sendResponse({ ok: true, data }),
-        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-      );
+      void answer(request, sender).then(sendResponse);
       return true; // The answer is sent asynchronously.
+    },
+
+    /**
+     * At install and browser start: keeps the live bridge registered only while an origin is allowed and its host
+     * permission is held; otherwise switches live mode off (unregistered, setting cleared).
+     */
+    async restoreLive(): Promise<void> {
+      try {
+        const result = await restoreLiveRegistration(browserLiveApi(), await readLiveOrigin());
+        if (!result.live) await clearLiveOrigin();
+      } catch (error) {
+        // Nothing to show it to at start-up; the library page reports the state when opened.
+        console.warn('ClipShelf: could not restore live mode', error);
+      }
+    },
+
+    /** permissions.onRemoved listener: revoking the allowed origin's access (browser settings) ends live mode. */
+    async onPermissionsRemoved(removed: Browser.permissions.Permissions): Promise<void> {
+      const origin = await readLiveOrigin();
+      if (!origin || !removed.origins?.includes(toOriginPattern(origin))) return;
+      await unregisterLiveBridge(browserLiveApi());
+      await clearLiveOrigin();
     },
 
     /** Creates the context-menu items (menus persist, so once per install/update and browser start). */

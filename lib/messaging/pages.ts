@@ -11,3 +11,6 @@ export { startLibrary, parseLibraryLocation, formatLibraryLocation } from './lib
 export type { LibraryDeps, LibraryLocation, LibraryView } from './library-controller';
 export { startLibraryTransfer, FEED_FILE_NAME } from './library-transfer-controller';
 export type { LibraryTransferDeps, TransferNoticesView, TransferReport, TransferToolsView } from './library-transfer-controller';
+export { startLiveSettings } from './live-settings-controller';
+export type { LiveSettingsDeps, LiveSettingsView } from './live-settings-controller';
+export { readLiveOrigin } from './live-settings';

@@ -1,9 +1,11 @@
 /**
  * ClipShelf's one message protocol between extension pages (popup, library) and the background.
  *
- * Content scripts send nothing: the capture script's result comes back as the return value of
- * `scripting.executeScript` on the tab the background injected into (see capture-request.ts).
+ * The capture script sends nothing: its result comes back as the return value of `scripting.executeScript` on
+ * the tab the background injected into (see capture-request.ts). The one content-script message is the live
+ * bridge's `getLiveFeed`, answered only on the origin the user allowed (see live-sender.ts).
  */
+import { parseFeed, type ClipShelfFeed } from '../feed';
 
 /** What saving a page came to; the popup shows it at the top. */
 export type SaveOutcome =
@@ -50,6 +52,8 @@ export interface ProtocolMap {
   getCaptureStatus: { request: Record<string, never>; response: CaptureJobStatus };
   /** Stop the capture job after the article in progress. */
   cancelCapture: { request: Record<string, never>; response: CaptureJobStatus };
+  /** Live mode: the bridge content script on the allowed origin asks for exactly what "Export feed" writes. */
+  getLiveFeed: { request: Record<string, never>; response: ClipShelfFeed };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -85,6 +89,8 @@ export function parseRequest(value: unknown): RequestMessage | null {
       return { clipshelf: 1, type: 'getCaptureStatus', data: {} };
     case 'cancelCapture':
       return { clipshelf: 1, type: 'cancelCapture', data: {} };
+    case 'getLiveFeed':
+      return { clipshelf: 1, type: 'getLiveFeed', data: {} };
     default:
       return null;
   }
@@ -136,7 +142,14 @@ export const RESPONSE_PARSERS: { [K in MessageType]: (value: unknown) => Respons
   capturePending: parseCaptureJobStatus,
   getCaptureStatus: parseCaptureJobStatus,
   cancelCapture: parseCaptureJobStatus,
+  getLiveFeed: parseLiveFeed,
 };
+
+/** Validates the live feed coming back over the wire (the page validates it once more on arrival). */
+function parseLiveFeed(value: unknown): ClipShelfFeed | null {
+  const result = parseFeed(value);
+  return result.ok ? result.feed : null;
+}
 
 /** Validates a response envelope for message type `type`. */
 export function parseResponse<K extends MessageType>(type: K, value: unknown): ResponseMessage<K> | null {

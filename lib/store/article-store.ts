@@ -189,13 +189,14 @@ export function createArticleStore(source: ArticleDb | (() => Promise<ArticleDb>
       // Validate everything before the transaction opens: a bad item rejects the whole import.
       const rows = records.map((record, i) => {
         const meta = toArticleMeta(record);
-        if (!meta) throw new StoreError('unknown', `Could not import: item ${i + 1} is not a valid article.`);
+        // The address is the library's unique key: an item without a web address cannot be stored.
+        if (!meta || !/^https?:\/\//i.test(meta.url)) throw new StoreError('unknown', `Could not import: item ${i + 1} is not a valid article.`);
         const raw: unknown = typeof record === 'object' && record !== null ? Reflect.get(record, 'content') : undefined;
         return { meta, content: toArticleContent(raw, meta.id) ?? { id: meta.id, html: '', text: '' } };
       });
       const metas = updates.map((update, i) => {
         const meta = toArticleMeta(update);
-        if (!meta) throw new StoreError('unknown', `Could not import: update ${i + 1} is not a valid article.`);
+        if (!meta || !/^https?:\/\//i.test(meta.url)) throw new StoreError('unknown', `Could not import: update ${i + 1} is not a valid article.`);
         return meta;
       });
       if (rows.length + metas.length === 0) return { stored: 0, updated: 0 };

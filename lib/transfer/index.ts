@@ -15,6 +15,4 @@ export type { ImportDeps, ImportPlan, ImportFileSummary, MergedItem, PlanImportO
 export { createBrowserImportDeps } from './browser-import-deps';
 export { IMPORT_FORMAT_NAMES, IMPORT_LIMITS } from './import-types';
 export type { ImportFile, ImportFormat, ImportHighlight, ImportItem, ImportSkip, ReadImportResult } from './import-types';
-export { startTransferTools } from './start-transfer-tools';
-export type { TransferTools, TransferToolsDeps } from './start-transfer-tools';
 export { applyImportPlan, readLibrary } from './apply-import-plan';

@@ -8,7 +8,7 @@
  * PAGE is a folder of ../shared/fixtures/readability-pages/ (its source.html), except
  * stdaily-trilateral-summit, which is ../shared/fixtures/pages/stdaily-trilateral-summit.html.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -32,22 +32,34 @@ const tsx = join(repo, 'node_modules/.bin/tsx');
 const cli = join(repo, 'lib/cli/clip.ts');
 let failures = 0;
 const started = process.hrtime.bigint();
-for (const page of pages) {
+
+/** Runs the CLI on one page (a real child process, as a user would) and stores its record. */
+function clipPage(page: string): Promise<void> {
   const src = pageSource(page);
   if (!existsSync(src)) {
     console.error(`bench-speakers: missing page ${src}`);
     failures++;
-    continue;
+    return Promise.resolve();
   }
-  // The URL a reader would have saved; the file name stands in for it.
-  const res = spawnSync(tsx, [cli, src, '--url', `https://example.org/${page}`], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (res.status !== 0 || !res.stdout.trim()) {
-    console.error(`bench-speakers: clip failed on ${page}: ${res.stderr.trim()}`);
-    failures++;
-    continue;
-  }
-  writeFileSync(join(outDir, `${page}.json`), res.stdout.trim() + '\n');
+  return new Promise((done) => {
+    // The URL a reader would have saved; the page name stands in for it.
+    execFile(tsx, [cli, src, '--url', `https://example.org/${page}`], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err || !stdout.trim()) {
+        console.error(`bench-speakers: clip failed on ${page}: ${String(stderr).trim() || String(err)}`);
+        failures++;
+      } else writeFileSync(join(outDir, `${page}.json`), stdout.trim() + '\n');
+      done();
+    });
+  });
 }
+
+// A few CLI processes at a time: each page is still its own `clip` run.
+const queue = [...pages];
+await Promise.all(
+  Array.from({ length: Math.min(4, queue.length) }, async () => {
+    for (let page = queue.shift(); page !== undefined; page = queue.shift()) await clipPage(page);
+  }),
+);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 console.log(`clip CLI over ${pages.length} pages in ${seconds.toFixed(1)} s; outputs in ${outDir}`);
 const scorer = spawnSync(process.execPath, [join(shared, 'bench/eval-speakers.mjs'), '--gold', goldDir, '--out', outDir, ...(args.includes('--json') ? ['--json'] : [])], {

@@ -33,7 +33,7 @@ beforeEach(() => {
   executeScript = vi.fn(async (options: { files?: string[] }) =>
     options.files ? [{ frameId: 0, result: { ok: true, article: makeCaptured({ fromSelection: true }) } }] : [{ frameId: 0, result: null }],
   );
-  Reflect.set(browser, 'scripting', { executeScript });
+  Reflect.set(browser, 'scripting', { executeScript, getRegisteredContentScripts: vi.fn(async () => []) });
   create = vi.fn();
   removeAll = vi.fn(async () => undefined);
   menuClicked = fakeEvent();
@@ -43,6 +43,8 @@ beforeEach(() => {
   setTitle = vi.fn(async () => undefined);
   Object.assign(browser.action, { setBadgeText, setTitle, setBadgeBackgroundColor: vi.fn(async () => undefined) });
   Reflect.set(browser.tabs, 'get', vi.fn(async (id: number) => ({ id, url: 'https://news.example/story-1' })));
+  // Nor permissions (live mode listens for revoked host access).
+  Reflect.set(browser, 'permissions', { onRemoved: fakeEvent(), contains: vi.fn(async () => false) });
 });
 
 describe('background entrypoint', () => {

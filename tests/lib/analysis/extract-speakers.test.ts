@@ -196,3 +196,27 @@ describe('extractSpeakers: appositions and split quotes', () => {
     expect(texts(find(out, 'Mira Haas'))).toEqual(['the merger would cost thousands of jobs']);
   });
 });
+
+describe('extractSpeakers: weak verbs and parentheticals', () => {
+  it('needs a clause after weak verbs', () => {
+    expect(run('Anna Berg wrote a book about the war. She told her story to the court.')).toEqual([]);
+    expect(texts(find(run('Anna Berg wrote that the war had changed everything.'), 'Anna Berg'))).toEqual(['the war had changed everything']);
+    expect(texts(find(run('Anna Berg asked whether the bridge was safe for lorries.'), 'Anna Berg'))).toEqual(['whether the bridge was safe for lorries']);
+  });
+
+  it('reads through parentheticals and participle phrases', () => {
+    const text = 'Dr. Sanjay Patel, a cardiologist at Mercy Hospital, explained that the trial was promising. He cautioned, however, that results could change.';
+    const s = find(run(text), 'Sanjay Patel');
+    expect(texts(s)).toEqual(['the trial was promising', 'results could change']);
+    const m = run('The harbour master, speaking at a press conference, said the port would reopen at noon.');
+    expect(m.find((x) => x.kind === 'unnamed')?.statements[0]?.text).toBe('the port would reopen at noon');
+  });
+
+  it('attributes role-first appositions and inverted questions', () => {
+    const a = find(run('Profits fell for a third quarter, the company’s chief executive, Jane Moreau, said on Tuesday.'), 'Jane Moreau');
+    expect(a?.role).toBe('the company’s chief executive');
+    expect(texts(a)).toEqual(['Profits fell for a third quarter']);
+    const b = find(run('“Why now, after all these years?” asked Senator Ed Lowry of Vermont.'), 'Ed Lowry');
+    expect(texts(b)).toEqual(['Why now, after all these years?']);
+  });
+});

@@ -39,6 +39,16 @@ describe('summarize', () => {
     expect(spans[0]!.text).toBe('The city council approved a plan on Tuesday to ban private cars from the historic centre by 2030.');
   });
 
+  it('drops datelines with a region or agency', () => {
+    const text = [
+      'SEOUL, South Korea — A plan to impeach the president failed on Saturday after his party walked out of parliament.',
+      'MOSCOW (AP) — A cargo ship bound for the space station broke up over Siberia, the space agency said on Thursday.',
+    ].join('\n\n');
+    expect(summarize({ text, lang: 'en' })).toBe(
+      'A plan to impeach the president failed on Saturday after his party walked out of parliament. A cargo ship bound for the space station broke up over Siberia, the space agency said on Thursday.',
+    );
+  });
+
   it('skips boilerplate, very short sentences and captions', () => {
     const text = [
       'A file photo of the harbour at dawn. (Photo: Harbour Authority)',

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { toFeed } from '../../../lib/feed';
+import { createLiveRequest, toFeed } from '../../../lib/feed';
 import {
   LIVE_SCRIPT_ID,
   allowLiveOrigin,
-  createLiveRequest,
+  onPageShown,
   removeLiveOrigin,
+  restoreLiveRegistration,
   startLiveBridge,
   type LiveRegistrationApi,
 } from '../../../lib/live';
@@ -60,6 +61,7 @@ describe('allowLiveOrigin / removeLiveOrigin', () => {
       permissions: {
         request: async (p) => (calls.push(`request ${p.origins.join()}`), grant),
         remove: async (p) => (calls.push(`remove ${p.origins.join()}`), true),
+        contains: async () => grant,
       },
       scripting: {
         registerContentScripts: async (s) => {
@@ -80,15 +82,18 @@ describe('allowLiveOrigin / removeLiveOrigin', () => {
     const { api, calls } = fakeApi();
     expect(await allowLiveOrigin(api, 'me.example')).toEqual({ ok: true, origin: ORIGIN });
     expect(calls).toEqual(['request https://me.example/*', `register ${LIVE_SCRIPT_ID} https://me.example/* allFrames=false`]);
-    expect(await allowLiveOrigin(api, 'https://new.example', ORIGIN)).toEqual({ ok: true, origin: 'https://new.example' });
+    const save = async (origin: string) => void calls.push(`save ${origin}`);
+    expect(await allowLiveOrigin(api, 'https://new.example', { previous: ORIGIN, save })).toEqual({ ok: true, origin: 'https://new.example' });
+    // The new origin is saved before the old permission goes, so the background's onRemoved sees the new one.
     expect(calls.slice(2)).toEqual([
       'request https://new.example/*',
       `unregister ${LIVE_SCRIPT_ID}`,
-      'remove https://me.example/*',
       `register ${LIVE_SCRIPT_ID} https://new.example/* allFrames=false`,
+      'save https://new.example',
+      'remove https://me.example/*',
     ]);
-    await removeLiveOrigin(api, 'https://new.example');
-    expect(calls.slice(6)).toEqual([`unregister ${LIVE_SCRIPT_ID}`, 'remove https://new.example/*']);
+    expect(await removeLiveOrigin(api, 'https://new.example')).toEqual({ permissionKept: false });
+    expect(calls.slice(7)).toEqual([`unregister ${LIVE_SCRIPT_ID}`, 'remove https://new.example/*']);
   });
 
   it('refuses invalid origins and a denied permission without registering anything', async () => {
@@ -96,5 +101,64 @@ describe('allowLiveOrigin / removeLiveOrigin', () => {
     expect(await allowLiveOrigin(api, '*://*/*')).toEqual({ ok: false, reason: 'invalid-origin' });
     expect(await allowLiveOrigin(api, 'me.example')).toEqual({ ok: false, reason: 'permission-denied' });
     expect(calls).toEqual(['request https://me.example/*']);
+  });
+});
+
+describe('restoreLiveRegistration', () => {
+  function fakeApi(held: boolean, registered: { id: string }[]) {
+    const calls: string[] = [];
+    const api: LiveRegistrationApi = {
+      permissions: { request: async () => true, remove: async () => true, contains: async () => held },
+      scripting: {
+        registerContentScripts: async (s) => void calls.push(`register ${s.map((x) => x.matches.join()).join()}`),
+        unregisterContentScripts: async (f) => void calls.push(`unregister ${f?.ids.join()}`),
+        getRegisteredContentScripts: async () => registered,
+      },
+    };
+    return { api, calls };
+  }
+
+  it('re-registers a lost registration while the permission is held', async () => {
+    const { api, calls } = fakeApi(true, []);
+    expect(await restoreLiveRegistration(api, ORIGIN)).toEqual({ live: true, origin: ORIGIN, reregistered: true });
+    expect(calls).toEqual(['register https://me.example/*']);
+  });
+
+  it('leaves a live registration alone', async () => {
+    const { api, calls } = fakeApi(true, [{ id: LIVE_SCRIPT_ID }]);
+    expect(await restoreLiveRegistration(api, ORIGIN)).toEqual({ live: true, origin: ORIGIN, reregistered: false });
+    expect(calls).toEqual([]);
+  });
+
+  it('unregisters when nothing (valid) is allowed or the permission is gone', async () => {
+    for (const [held, allowed] of [[false, ORIGIN], [true, null], [true, 'javascript:alert(1)']] as const) {
+      const { api, calls } = fakeApi(held, [{ id: LIVE_SCRIPT_ID }]);
+      expect(await restoreLiveRegistration(api, allowed)).toEqual({ live: false });
+      expect(calls).toEqual([`unregister ${LIVE_SCRIPT_ID}`]);
+    }
+  });
+});
+
+describe('onPageShown', () => {
+  it('calls back when the page becomes visible again, until unsubscribed', () => {
+    const callback = vi.fn();
+    let state: DocumentVisibilityState = 'hidden';
+    const target = new EventTarget();
+    const doc = {
+      addEventListener: target.addEventListener.bind(target),
+      removeEventListener: target.removeEventListener.bind(target),
+      get visibilityState() {
+        return state;
+      },
+    };
+    const stop = onPageShown(doc as unknown as Document)(callback);
+    target.dispatchEvent(new Event('visibilitychange'));
+    expect(callback).not.toHaveBeenCalled();
+    state = 'visible';
+    target.dispatchEvent(new Event('visibilitychange'));
+    expect(callback).toHaveBeenCalledTimes(1);
+    stop();
+    target.dispatchEvent(new Event('visibilitychange'));
+    expect(callback).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toFeed } from '../../../lib/feed';
 import {
   createLiveFeedMessage,
   createLiveReady,
   createLiveRequest,
-  normalizeLiveOrigin,
   readLiveMessage,
   readLiveRequest,
-  toOriginPattern,
-} from '../../../lib/live';
+  toFeed,
+} from '../../../lib/feed';
 
 const self = { name: 'page window' };
 const other = { name: 'iframe window' };
@@ -57,22 +55,5 @@ describe('live answers (page side)', () => {
     expect(readLiveMessage({ data, origin: 'http://me.example', source: self }, expected)).toBeNull();
     expect(readLiveMessage({ data: createLiveRequest(NONCE), origin: ORIGIN, source: self }, expected)).toBeNull();
     fc.assert(fc.property(fc.anything(), (d) => void readLiveMessage({ data: d, origin: ORIGIN, source: self }, expected)));
-  });
-});
-
-describe('allowed origins', () => {
-  it('normalizes what a user types to one https origin (http only for loopback)', () => {
-    expect(normalizeLiveOrigin('me.example')).toBe('https://me.example');
-    expect(normalizeLiveOrigin(' https://me.example/blog/?x=1 ')).toBe('https://me.example');
-    expect(normalizeLiveOrigin('https://me.example:8443')).toBe('https://me.example:8443');
-    expect(normalizeLiveOrigin('http://localhost:5178')).toBe('http://localhost:5178');
-    expect(normalizeLiveOrigin('http://127.0.0.1')).toBe('http://127.0.0.1');
-    for (const bad of ['', 'http://me.example', '*.example.com', 'https://*.example.com', 'javascript:alert(1)', 'file:///etc', 'https://user:pw@me.example', 'intranet', 'ftp://me.example', 'me example'])
-      expect(normalizeLiveOrigin(bad)).toBeNull();
-  });
-
-  it('gives the match pattern for permissions and content scripts', () => {
-    expect(toOriginPattern('https://me.example')).toBe('https://me.example/*');
-    expect(toOriginPattern('http://localhost:5178')).toBe('http://localhost/*');
   });
 });
