@@ -136,10 +136,11 @@ function isTitleWord(t: Tok): boolean {
 const NAME_LIKE_STOPWORDS = new Set(['will', 'may', 'mark', 'bill', 'grace', 'rose', 'mr', 'mrs', 'ms', 'dr']);
 
 /** Capitalised words that cannot open a name: function words, months, and contractions ("We’re", "It’s"). */
-function notNameStart(lower: string): boolean {
+function notNameStart(lower: string, sentenceStart: boolean): boolean {
   const base = lower.replace(/['’].*$/, '');
   if (base !== lower && (NON_NAME_WORDS.has(base) || STOPWORDS.has(base))) return true;
-  return NON_NAME_WORDS.has(lower) || (STOPWORDS.has(lower) && !NAME_LIKE_STOPWORDS.has(lower));
+  // Mid-sentence, a capitalised common word is part of a name ("Whole Foods", "First Republic").
+  return NON_NAME_WORDS.has(lower) || (sentenceStart && STOPWORDS.has(lower) && !NAME_LIKE_STOPWORDS.has(lower));
 }
 
 function findRuns(toks: Tok[]): Run[] {
@@ -147,7 +148,9 @@ function findRuns(toks: Tok[]): Run[] {
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!isWord(t) || !t.cap || t.inQuote || (notNameStart(t.lower) && !isTitleWord(t)) || /^\p{N}/u.test(t.text)) {
+    const prevTok = toks[i - 1];
+    const sentenceStart = i === 0 || (prevTok !== undefined && prevTok.kind !== 'word' && prevTok.kind !== 'poss');
+    if (!isWord(t) || !t.cap || t.inQuote || (notNameStart(t.lower, sentenceStart) && !isTitleWord(t)) || /^\p{N}/u.test(t.text)) {
       i++;
       continue;
     }
@@ -692,6 +695,31 @@ function skipAddressee(u: Unit, k: number): number {
   return k;
 }
 
+/**
+ * Further names coordinated with a clause subject before the verb: "Robert Mugabe, his wife Grace
+ * and two aides are insisting …" → Grace (role "his wife"). Stops at the first finite verb.
+ */
+function coordinatedNames(u: Unit, head: Run, verbIdx: number): Array<{ run: Run; role: RoleSpan | null }> {
+  const out: Array<{ run: Run; role: RoleSpan | null }> = [];
+  let k = head.e;
+  while (k < verbIdx) {
+    const sep = u.toks[k] as Tok;
+    if (!(sep.text === ',' || (isWord(sep) && sep.lower === 'and'))) break;
+    let m = k + 1;
+    if (isWord(u.toks[m]) && (u.toks[m] as Tok).lower === 'and') m++;
+    // Optional role words: "his wife", "her lawyer", "party leader".
+    const roleStart = m;
+    while (m < verbIdx && m - roleStart < 4 && isWord(u.toks[m]) && !(u.toks[m] as Tok).cap) m++;
+    const run = u.runStartingAt.get(m);
+    if (!run || run.n >= run.e || run.e > verbIdx) break;
+    const roleToks = u.toks.slice(roleStart, m);
+    if (roleToks.length > 0 && !ROLE_NOUNS.has((roleToks[roleToks.length - 1] as Tok).lower)) break;
+    out.push({ run, role: roleToks.length > 0 ? [(roleToks[0] as Tok).start, (roleToks[roleToks.length - 1] as Tok).end] : null });
+    k = run.e;
+  }
+  return out;
+}
+
 /** Where a verb's content starts: after "that", an object plus "that" ("told reporters that"), or a colon. */
 function contentStartAfter(u: Unit, vi: number, base: string): number {
   let k = vi + 1;
@@ -801,6 +829,8 @@ function findEvents(units: Unit[]): Event[] {
       const prevTok = u.toks[vi - 1];
       if (isWord(prevTok) && DETERMINERS.has(prevTok.lower) && !isAccording) continue;
 
+      // A bare participle after a noun ("its campaign maintaining …") is not a finite reporting verb.
+      if (/ing$/.test(v.lower) && isWord(prevTok) && !/^(is|was|are|were|been|be|am|and|also|then|while|kept|keeps)$/.test(prevTok.lower)) continue;
       // Passive "was told", "have been asked": the subject is the addressee, not the speaker.
       if (isWord(prevTok) && /^(was|were|been|be|being|is|are|get|got)$/.test(prevTok.lower) && !STANCE_ADJECTIVES.has(v.lower) && (/ed$/.test(v.lower) || /^(told|written|said)$/.test(v.lower))) continue;
       if (isAccording) {
@@ -840,6 +870,7 @@ function findEvents(units: Unit[]): Event[] {
       }
       const subj = early;
       if (!subj) continue;
+      let companions: Array<{ run: Run; role: RoleSpan | null }> = [];
       // A bare base form ("demand", "report") after a singular subject is a noun, not a verb.
       if (v.lower === base && !('coord' in subj) && !pluralSubject(u, subj)) continue;
       let parse: SubjectParse;
@@ -851,6 +882,7 @@ function findEvents(units: Unit[]): Event[] {
           const cl = clauseSubject(u, vi);
           if (!cl) continue;
           parse = cl;
+          if (cl.ref.type === 'name') companions = coordinatedNames(u, cl.ref.run, vi);
         }
         if (WEAK_VERBS.has(base) && (u.toks[vi + 1] as Tok | undefined)?.lower !== 'that') continue;
       } else parse = subj;
@@ -896,6 +928,10 @@ function findEvents(units: Unit[]): Event[] {
         local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs: u.start, ce: lead.end, mode: 'before', roles: parse.roles, nested: false, list: false });
       }
       local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs, ce: u.end, mode: 'after', roles: parse.roles, nested: false, list: false });
+      for (const c of companions) {
+        const start = (u.toks[c.run.s] as Tok).start;
+        local.push({ unit: ui, cue, verbStart, verbEnd, ref: { type: 'name', unit: u, run: c.run }, subjStart: start, subjEnd: (u.toks[c.run.e - 1] as Tok).end, cs, ce: u.end, mode: 'after', roles: c.role ? [c.role] : [], nested: false, list: false });
+      }
       // "Roscosmos and NASA said …", "Smith and Jones argued …": every name of a compound subject speaks.
       if (parse.ref.type === 'name') {
         const and = u.toks[parse.ref.run.s - 1];
@@ -1106,7 +1142,8 @@ function roleScore(text: string): number {
   let s = Math.min(ws.length, 15) / 30;
   if (ws.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[^\p{L}-]/gu, '')))) s += 2;
   if (ws.slice(1).some((w) => /^\p{Lu}/u.test(w))) s += 1;
-  if (/^(who|which)\b/i.test(text)) s -= 1;
+  // A relative clause describes rather than names a role ("a typist who started …").
+  if (/(?:^|\s)(who|which|whose)\s/i.test(text)) s -= 1;
   return s;
 }
 

@@ -151,7 +151,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
     xinhua bloomberg airlines airways airline motors systems technologies technology labs laboratories
     pharmaceuticals pharma energy holdings capital media studios entertainment foods brands industries
     partners ventures solutions software networks communications telecom insurance securities investments
-    harbour harbor beach coast cape gulf strait peninsula desert forest falls canyon railways railway stores markets institute observatory unit council commission inc. corp. ltd. agency
+    harbour harbor beach coast cape gulf strait peninsula desert forest falls canyon research analytics consulting associates railways railway stores markets institute observatory unit council commission inc. corp. ltd. agency
   `),
 );
 

@@ -20,29 +20,37 @@ const CONFIG = {
 };
 
 type Mode = 'in-place' | 'dom';
-const purifiers = new WeakMap<object, Record<Mode, DOMPurify>>();
+const purifiers = new WeakMap<object, Partial<Record<Mode, DOMPurify>>>();
 let currentBase = '';
 
 /**
- * Two DOMPurify instances per window, each configured once with `setConfig`: parsing the config on every call
- * costs about as much as sanitizing a short article (it rebuilds the allow-lists).
+ * Up to two DOMPurify instances per window (in place, and string → DOM), each configured once with `setConfig`:
+ * parsing the config on every call costs about as much as sanitizing a short article (it rebuilds allow-lists).
  */
 function getPurifier(view: WindowLike, mode: Mode): DOMPurify {
   let pair = purifiers.get(view);
-  if (!pair) {
-    pair = { 'in-place': createPurifier(view), dom: createPurifier(view) };
-    pair['in-place'].setConfig({ ...CONFIG, IN_PLACE: true });
-    pair.dom.setConfig({ ...CONFIG, RETURN_DOM: true });
-    purifiers.set(view, pair);
+  if (!pair) purifiers.set(view, (pair = {}));
+  let purify = pair[mode];
+  if (!purify) {
+    // Created on first use: a Node capture has a fresh window each time and needs only the in-place one.
+    purify = createPurifier(view);
+    purify.setConfig(mode === 'in-place' ? { ...CONFIG, IN_PLACE: true } : { ...CONFIG, RETURN_DOM: true });
+    pair[mode] = purify;
   }
-  return pair[mode];
+  return purify;
 }
 
 function createPurifier(view: WindowLike): DOMPurify {
   const purify = createDOMPurify(view);
   if (!purify.isSupported) {
-    // DOMPurify returns input unchanged when unsupported: never let that through silently.
+    // DOMPurify returns input unchanged when unsupported (linkedom): never let that through silently.
     throw new Error('DOMPurify is not supported by this DOM implementation; refusing to store unsanitized HTML');
+  }
+  // Some DOMs claim support and still sanitize nothing (happy-dom 21: Node.prototype.nodeName is undefined, so
+  // DOMPurify recognizes no element). One canary per window proves this one works.
+  const canary = purify.sanitize('<img src="x" onerror="alert(1)"><script>alert(2)</script><b>ok</b>');
+  if (canary !== '<img src="x"><b>ok</b>') {
+    throw new Error('DOMPurify does not sanitize in this DOM implementation; refusing to store unsanitized HTML');
   }
   purify.addHook('afterSanitizeAttributes', (node) => {
     // Most article elements (p, em, li …) have no attributes left: skip them before any lookup.

@@ -39,3 +39,10 @@ export type { CapturePendingDeps, CapturePendingService } from './capture-pendin
 export { toHostPattern } from './host-pattern';
 export { parseCaptureJobStatus } from './protocol';
 export type { CaptureFailure, CaptureJobStatus } from './protocol';
+export { toLiveFeed } from './live-feed';
+export { isLiveBridgeSender } from './live-sender';
+export type { LiveSenderInfo } from './live-sender';
+export { LIVE_ORIGIN_KEY, readLiveOrigin, writeLiveOrigin, clearLiveOrigin, browserLiveApi } from './live-settings';
+export type { SettingsArea } from './live-settings';
+export { startLiveSettings } from './live-settings-controller';
+export type { LiveSettingsDeps, LiveSettingsView } from './live-settings-controller';

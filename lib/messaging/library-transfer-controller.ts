@@ -5,7 +5,7 @@ import { onLibraryChange, type ArticleStore } from '../store';
 // Types only: the formats, the import pipeline and the analysis engine it needs load on first use (see loadTransfer).
 import type * as Transfer from '../transfer';
 import { toHostPattern } from './host-pattern';
-import type { CaptureJobStatus, MessageType, RequestData, ResponseData } from './protocol';
+import { MAX_CAPTURE_IDS, type CaptureJobStatus, type MessageType, type RequestData, type ResponseData } from './protocol';
 import { sendRequest } from './send-request';
 
 type TransferModule = Pick<
@@ -68,6 +68,10 @@ export interface LibraryTransferDeps {
    * needs the gesture.
    */
   requestHostAccess?(origins: string[]): Promise<boolean>;
+  /** Host patterns granted now (default permissions.getAll), so a capture gives back only what it asked for. */
+  grantedOrigins?(): Promise<string[]>;
+  /** Gives host access back once the capture job is over (default permissions.remove). */
+  releaseHostAccess?(origins: string[]): Promise<unknown>;
   /** The typed request client (default sendRequest). */
   send?<K extends MessageType>(type: K, data: RequestData<K>): Promise<ResponseData<K>>;
   /** Loads lib/transfer (default: a dynamic import, so the page's first chunk stays small). */
@@ -83,6 +87,9 @@ export interface LibraryTransferDeps {
 
 export const FEED_FILE_NAME = 'clipshelf-feed.json';
 const MAX_LINES = 50;
+/** Above this many sites the prompt would be an unreadable list: ask for web pages in general instead. */
+export const MAX_LISTED_SITES = 100;
+const ALL_SITES = ['http://*/*', 'https://*/*'];
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -120,10 +127,16 @@ export function startLibraryTransfer(deps: LibraryTransferDeps): { ready: Promis
   const copyText = deps.copyText ?? ((text: string) => navigator.clipboard.writeText(text));
   const requestHostAccess = deps.requestHostAccess ?? ((origins: string[]) => browser.permissions.request({ origins }));
   const send = deps.send ?? sendRequest;
+  const grantedOrigins = deps.grantedOrigins ?? (async () => (await browser.permissions.getAll()).origins ?? []);
+  const releaseHostAccess = deps.releaseHostAccess ?? ((origins: string[]) => browser.permissions.remove({ origins }));
   const now = deps.now ?? (() => Date.now());
   const loadTransfer = deps.loadTransfer ?? (() => import('../transfer'));
   const store = deps.openStore();
   let pendingArticles: ArticleMeta[] = [];
+  /** Host patterns granted before this page asked (read on every refresh: the click cannot wait for it). */
+  let granted = new Set<string>();
+  /** Patterns this page was granted for the running job, given back when it ends. */
+  let toRelease: string[] = [];
   let refreshSeq = 0;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -145,8 +158,13 @@ export function startLibraryTransfer(deps: LibraryTransferDeps): { ready: Promis
     const mine = ++refreshSeq;
     try {
       const s = await store;
-      const [shown, all] = await Promise.all([s.queryArticles(filters()), s.listArticles()]);
+      const [shown, all, origins] = await Promise.all([
+        s.queryArticles(filters()),
+        s.listArticles(),
+        grantedOrigins().catch((): string[] => []),
+      ]);
       if (mine !== refreshSeq) return;
+      if (toRelease.length === 0) granted = new Set(origins);
       pendingArticles = all.filter((a) => a.state === 'pending');
       tools.shown = shown.length;
       tools.total = all.length;
@@ -274,9 +292,11 @@ export function startLibraryTransfer(deps: LibraryTransferDeps): { ready: Promis
     });
 
   function capturePending(): void {
-    const articles = pendingArticles;
+    const articles = pendingArticles.slice(0, MAX_CAPTURE_IDS);
     if (articles.length === 0) return;
-    const origins = [...new Set(articles.map((a) => toHostPattern(a.url)).filter((p): p is string => p !== null))];
+    const sites = [...new Set(articles.map((a) => toHostPattern(a.url)).filter((p): p is string => p !== null))];
+    const origins = sites.length > MAX_LISTED_SITES ? ALL_SITES : sites;
+    const asked = origins.filter((o) => !granted.has(o));
     // Asked here, synchronously in the click: permissions.request needs the user's gesture.
     let asking: Promise<boolean>;
     try {
@@ -291,10 +311,24 @@ export function startLibraryTransfer(deps: LibraryTransferDeps): { ready: Promis
           return;
         }
         say('');
+        toRelease = [...new Set([...toRelease, ...asked])];
         setCapture(await send('capturePending', { ids: articles.map((a) => a.id) }));
-        poll();
+        if (tools.capture?.state === 'running') poll();
+        else releaseAccess();
       })
       .catch((error: unknown) => say(`Could not capture the pending articles: ${errorText(error)}`, 'error'));
+  }
+
+  /** Privacy: ClipShelf keeps no standing access to the sites it opened for the capture. */
+  function releaseAccess(): void {
+    const origins = toRelease;
+    toRelease = [];
+    if (origins.length === 0) return;
+    try {
+      void Promise.resolve(releaseHostAccess(origins)).catch(() => undefined);
+    } catch {
+      // Nothing to give back (already removed by the user).
+    }
   }
 
   function poll(): void {
@@ -304,7 +338,10 @@ export function startLibraryTransfer(deps: LibraryTransferDeps): { ready: Promis
       void send('getCaptureStatus', {})
         .then((status) => {
           setCapture(status);
-          if (status.state !== 'running') void refresh();
+          if (status.state !== 'running') {
+            releaseAccess();
+            void refresh();
+          }
         })
         .catch(() => undefined)
         .finally(poll);

@@ -13,6 +13,10 @@
  * under --min-words words are left out of the per-1,000-word figures (fixed costs dominate there) but listed.
  * Target: analyze ≤ 5 ms per 1,000 words at the median.
  *
+ * On a busy machine (the load average is printed) a call of a few milliseconds is often preempted, which
+ * inflates medians and makes the whole engine look slower than its parts added up; the "fastest-repeat"
+ * columns (each page's fastest repeat) show the cost without that noise. Compare runs on the same machine.
+ *
  * Bundle: lib/analysis/index.ts bundled and minified with esbuild (ESM, browser platform), raw and gzip bytes,
  * with the largest inputs.
  *

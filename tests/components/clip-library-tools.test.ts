@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import '../../components/clip-library';
 import '../../components/clip-library-tools';
+import { toFeedItem } from '../../lib/feed';
+import { createArticleRecord } from '../../lib/store';
+import { makeAnalysis, makeCaptured } from '../lib/store/article-fixtures';
 import type { ClipCaptureProgress, ClipImportReport, ClipLibraryNotices, ClipLibraryTools } from '../../components/clip-library-tools';
 
 async function mountTools(props: Partial<ClipLibraryTools> = {}): Promise<ClipLibraryTools> {
@@ -166,5 +170,19 @@ describe('<clip-library-notices>', () => {
     el.tone = 'error';
     await el.updateComplete;
     expect(text(el.shadowRoot!.querySelector('[role=alert] .message'))).toBe('Export failed: disk full');
+  });
+});
+
+describe('<clip-library> pending articles', () => {
+  it('marks imported links waiting for capture as "To capture"', async () => {
+    const { content: _a, ...saved } = createArticleRecord(makeCaptured({ url: 'https://news.example/a', title: 'Saved one' }), makeAnalysis(), { now: 2 });
+    const { content: _b, ...link } = createArticleRecord(makeCaptured({ url: 'https://news.example/b', title: 'Link only' }), makeAnalysis([], []), { now: 1 });
+    const el = document.createElement('clip-library');
+    Object.assign(el, { loading: false, total: 2, articles: [toFeedItem(saved), toFeedItem({ ...link, state: 'pending' })], pending: [link.id] });
+    document.body.append(el);
+    await el.updateComplete;
+    const items = [...el.shadowRoot!.querySelectorAll('li[data-id]')];
+    expect(items.map((li) => li.querySelector('.to-capture') !== null)).toEqual([false, true]);
+    expect(text(items[1]!.querySelector('.to-capture'))).toBe('To capture');
   });
 });

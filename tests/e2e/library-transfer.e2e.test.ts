@@ -48,6 +48,14 @@ const CLEAR_DB = `new Promise((resolve, reject) => {
   };
 })`;
 
+// axe-core is evaluated in the page (extension pages' CSP would refuse a script tag).
+const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+    r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' @ ' + v.nodes.map((n) => JSON.stringify(n.target)).join(' ')))`) as Promise<string[]>;
+}
+
 interface DbSnapshot {
   articles: ArticleMeta[];
   contents: ArticleContent[];
@@ -140,6 +148,7 @@ describe('library data tools (production build)', () => {
     const dialog = tools(page).locator('dialog#feed');
     await dialog.waitFor({ state: 'visible' });
     await page.screenshot({ path: join(ARTIFACTS, 'library-export-feed-dialog.png') });
+    expect(await axeViolations(page)).toEqual([]);
     const { name, text } = await downloadText(page, () => dialog.getByRole('button', { name: 'Download feed' }).click());
     expect(name).toBe('clipshelf-feed.json');
     const parsed = parseFeed(JSON.parse(text));
@@ -181,6 +190,7 @@ describe('library data tools (production build)', () => {
     expect(snippet).toContain('<clip-shelf src="clipshelf-feed.json"');
     await waitFor(async () => ((await dialog.locator('p[role=status]').count()) > 0 ? true : null), 10_000, 'the copy result');
     await page.screenshot({ path: join(ARTIFACTS, 'library-embed-dialog.png') });
+    expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Done' }).click();
   });
 
@@ -252,6 +262,7 @@ describe('library data tools (production build)', () => {
     expect(await page.locator('clip-library').locator('.to-capture').count()).toBe(2);
     expect(await toolButton(page, /Capture 2 pending/).isVisible()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'library-import-report.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 

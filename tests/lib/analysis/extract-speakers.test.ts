@@ -190,6 +190,13 @@ describe('extractSpeakers: appositions and split quotes', () => {
     expect(texts(s)).toEqual(['It works well', 'but only in the summer months']);
   });
 
+  it('gives a statement to every name in a coordinated subject, with possessive roles resolved', () => {
+    const text = 'Former mayor Hugo Brandt, his wife Elsa and two aides are staying in Geneva and are insisting the vote be annulled, a source said.';
+    const out = run(text);
+    expect(texts(find(out, 'Hugo Brandt'))).toEqual(['the vote be annulled']);
+    expect(find(out, 'Elsa')?.role).toBe("Hugo Brandt's wife");
+  });
+
   it('gives a compound subject statement to each named speaker', () => {
     const out = run('Oskar Lind and Mira Haas said the merger would cost thousands of jobs.');
     expect(texts(find(out, 'Oskar Lind'))).toEqual(['the merger would cost thousands of jobs']);

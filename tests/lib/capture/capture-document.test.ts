@@ -1,7 +1,8 @@
 /** captureDocument on small hand-written pages (jsdom documents from parseHtml, as the Node path builds them). */
 import { isProbablyReaderable } from '@mozilla/readability';
 import { afterEach, describe, expect, it } from 'vitest';
-import { captureDocument, type CaptureResult } from '../../../lib/capture';
+import type { WindowLike } from 'dompurify';
+import { captureDocument, sanitizeArticle, type CaptureResult } from '../../../lib/capture';
 import { captureHtml, parseHtml, type ParsedPage } from '../../../lib/capture/node';
 import type { CapturedArticle } from '../../../lib/model';
 
@@ -202,6 +203,22 @@ describe('sanitizing', () => {
     expect(a.html).toContain('rel="noopener noreferrer"');
     expect(a.text).not.toContain('evil');
     expect(a.text).not.toContain('color: red');
+  });
+});
+
+describe('sanitizer guard', () => {
+  it('refuses DOM implementations where DOMPurify would pass HTML through unsanitized', async () => {
+    const { Window } = await import('happy-dom');
+    const { parseHTML } = await import('linkedom');
+    const happy = new Window();
+    try {
+      // happy-dom: DOMPurify claims support but recognizes no element; linkedom: DOMPurify is unsupported.
+      expect(() => sanitizeArticle('<p onclick="x()">a</p>', happy as unknown as WindowLike, URL_)).toThrow(/does not sanitize/);
+      const linked = parseHTML('<html><body></body></html>') as unknown as { window: WindowLike };
+      expect(() => sanitizeArticle('<p onclick="x()">a</p>', linked.window, URL_)).toThrow(/not supported/);
+    } finally {
+      await happy.happyDOM.close();
+    }
   });
 });
 

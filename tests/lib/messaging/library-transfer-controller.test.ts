@@ -227,11 +227,15 @@ describe('library transfer controller', () => {
     await store.importArticles([pendingRecord('p1', 'https://one.example/a'), pendingRecord('p2', 'http://two.example:8080/b')]);
     const asked: string[][] = [];
     let resolveAsk: (granted: boolean) => void = () => undefined;
+    const released: string[][] = [];
     const { controller, tools, notices, sent, setStatus } = start({
       requestHostAccess: (origins) => {
         asked.push(origins);
         return new Promise((r) => (resolveAsk = r));
       },
+      // The user had already allowed one.example (e.g. for live mode): that grant is not ClipShelf's to take back.
+      grantedOrigins: async () => ['https://one.example/*'],
+      releaseHostAccess: async (origins) => void released.push(origins),
     });
     await controller.ready;
     expect(tools.pending).toBe(2);
@@ -241,10 +245,14 @@ describe('library transfer controller', () => {
     resolveAsk(true);
     await until(() => sent.some((s) => s.type === 'capturePending'), 'the request');
     expect(sent.find((s) => s.type === 'capturePending')!.data).toEqual({ ids: ['p2', 'p1'] });
+    expect(released).toEqual([]); // not while the job runs
     await until(() => notices.capture?.state === 'running', 'the progress');
     expect(tools.capture).toBe(notices.capture);
     setStatus({ state: 'done', total: 2, done: 2, captured: 2, failures: [], current: '' });
     await until(() => notices.capture?.state === 'done', 'the end of the job');
+    // Only the access asked for this job is given back, once it is over.
+    await until(() => released.length > 0, 'the release');
+    expect(released).toEqual([['http://two.example/*']]);
     const polls = sent.filter((s) => s.type === 'getCaptureStatus').length;
     await new Promise((r) => setTimeout(r, 30));
     expect(sent.filter((s) => s.type === 'getCaptureStatus').length).toBe(polls); // polling stopped

@@ -5,11 +5,19 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { parseFeed, toFeed } from '../../../lib/feed';
 import { LIVE_SCRIPT_FILE, LIVE_SCRIPT_ID, type LiveRegistrationApi } from '../../../lib/live';
-import { createBackgroundService, parseRequest, parseResponse } from '../../../lib/messaging';
-import { toLiveFeed } from '../../../lib/messaging/live-feed';
-import { isLiveBridgeSender, type LiveSenderInfo } from '../../../lib/messaging/live-sender';
-import { startLiveSettings, type LiveSettingsView } from '../../../lib/messaging/live-settings-controller';
-import { LIVE_ORIGIN_KEY, readLiveOrigin, writeLiveOrigin } from '../../../lib/messaging/live-settings';
+import {
+  LIVE_ORIGIN_KEY,
+  createBackgroundService,
+  isLiveBridgeSender,
+  parseRequest,
+  parseResponse,
+  readLiveOrigin,
+  startLiveSettings,
+  toLiveFeed,
+  writeLiveOrigin,
+  type LiveSenderInfo,
+  type LiveSettingsView,
+} from '../../../lib/messaging';
 import type { ArticleMeta } from '../../../lib/model';
 import { openArticleStore } from '../../../lib/store';
 import { makeAnalysis, makeCaptured } from '../store/article-fixtures';
