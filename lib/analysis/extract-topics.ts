@@ -105,9 +105,6 @@ interface Token {
   sentenceInitial: boolean;
   /** Right after "to", a modal or a subject pronoun (English): a verb here. */
   verbPosition: boolean;
-  /** Offsets of the word (without a possessive) in the input text. */
-  start: number;
-  end: number;
 }
 
 interface Candidate {
@@ -369,8 +366,9 @@ function tokenizeSentences(text: string): Token[][] {
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const next = words[i + 1];
-      const gap = next ? sentence.text.slice(w.end, next.start) : '.';
-      const plainGap = gap === ' ';
+      // Most words are followed by one plain space; only other gaps need a closer look.
+      const plainGap = next !== undefined && next.start === w.end + 1 && sentence.text.charCodeAt(w.end) === 32;
+      const gap = plainGap ? ' ' : next ? sentence.text.slice(w.end, next.start) : '.';
       const word = w.text;
       const possessive = word.length > 2 && (word.endsWith("'s") || word.endsWith('’s') || word.endsWith("'S") || word.endsWith('’S'));
       const lower = normaliseLower(word);
@@ -385,8 +383,6 @@ function tokenizeSentences(text: string): Token[][] {
         capitalised: isUpper(word[0] ?? ''),
         sentenceInitial: atStart,
         verbPosition: false,
-        start: sentence.start + w.start,
-        end: sentence.start + w.end - (possessive ? 2 : 0),
       });
       // A quote or bracket opening mid-sentence starts a fresh "sentence" for capitalisation purposes.
       atStart = !plainGap && (/["“‘(\[:—–]\s*$/.test(gap) || /^\s*[-–—•]\s*$/.test(gap));

@@ -99,7 +99,7 @@ export function summarySpans(input: AnalysisInput): TextSpan[] {
     return { span: sentences[k]!, index: k, vector, norm: normOf(vector), score: 0 };
   });
   const centroidNorm = normOf(centroid);
-  const title = countTerms(termsOf(input.title ?? ''));
+  const title = countTerms(termsOf(typeof input.title === 'string' ? input.title : ''));
 
   for (const c of candidates) {
     const relevance = c.norm && centroidNorm ? dot(c.vector, centroid) / (c.norm * centroidNorm) : 0;

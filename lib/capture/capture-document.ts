@@ -17,6 +17,13 @@ export const DEFAULT_MAX_ELEMS_TO_PARSE = 100_000;
  */
 export const MIN_KEPT_TEXT_RATIO = 0.1;
 
+/**
+ * An extraction with at least this many visible characters (about 500 words) is an article whatever else the
+ * page holds (a long story above a longer comment thread is still a story); only shorter ones are checked
+ * against the page's text. It also spares counting the page's characters on most captures.
+ */
+export const MIN_ARTICLE_CHARS = 3000;
+
 export interface CaptureOptions {
   /** The address the user is on (`location.href`). Relative links resolve against it (or the page's `<base>`). */
   url: string;
@@ -88,7 +95,7 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
   }
 
   // The page's visible text, for the kept-text ratio: a private copy is about to be torn apart, so count now;
-  // a live page is still intact afterwards, so count there only if the cheap bound below cannot decide.
+  // a live page is still intact afterwards, so it is counted there, and only when the extraction is short.
   const pageTextBefore = options.documentIsCopy ? visibleTextLength(clone) : null;
   promoteLazyImages(clone);
 
@@ -99,8 +106,8 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
     parsed = new Readability<Element>(clone, {
       maxElemsToParse: maxElems,
       serializer: (node) => node as Element,
-      // Our metadata pass reads JSON-LD (with more types, @graph and author lists); don't parse it twice.
-      disableJSONLD: true,
+      // JSON-LD stays on although our metadata pass reads it too: without a JSON-LD byline Readability tests every
+      // node as a possible byline, which costs more than parsing the JSON again.
     }).parse();
   } catch (error) {
     const m = /Aborting parsing document; (\d+) elements found/.exec(error instanceof Error ? error.message : '');
@@ -220,28 +227,27 @@ function selectionRanges(selection: CaptureOptions['selection']): Range[] {
   return ranges.filter((r) => !r.collapsed && r.toString().trim() !== '');
 }
 
-/**
- * Whether the extraction kept at least MIN_KEPT_TEXT_RATIO of the page's visible text. The raw `textContent`
- * length (native, includes whitespace and scripts) bounds the visible text from above and decides most pages
- * without counting characters.
- */
+/** Whether the extraction is long (MIN_ARTICLE_CHARS) or kept at least MIN_KEPT_TEXT_RATIO of the page's text. */
 function keepsEnoughText(text: string, liveDoc: Document, pageTextBefore: number | null): boolean {
   const kept = countVisible(text);
+  if (kept >= MIN_ARTICLE_CHARS) return true;
   if (pageTextBefore !== null) return pageTextBefore === 0 || kept / pageTextBefore >= MIN_KEPT_TEXT_RATIO;
-  const upperBound = liveDoc.body?.textContent?.length ?? 0;
-  if (kept >= MIN_KEPT_TEXT_RATIO * upperBound) return true;
-  const visible = visibleTextLength(liveDoc);
+  // Raw lengths (whitespace included, native .length, no character loop) bound the visible text from above and
+  // settle most pages; count characters only when the bound cannot.
+  if (kept >= MIN_KEPT_TEXT_RATIO * visibleTextLength(liveDoc, false)) return true;
+  const visible = visibleTextLength(liveDoc, true);
   return visible === 0 || kept / visible >= MIN_KEPT_TEXT_RATIO;
 }
 
 /** Non-whitespace characters of the page's text outside script/style: what the reader sees, without a layout. */
-function visibleTextLength(doc: Document): number {
+function visibleTextLength(doc: Document, exact = true): number {
   const body = doc.body;
   if (!body) return 0;
-  let length = countVisible(body.textContent ?? '');
+  const measure = exact ? countVisible : (text: string) => text.length;
+  let length = measure(body.textContent ?? '');
   for (const tag of ['script', 'style', 'noscript', 'template']) {
     const hidden = body.getElementsByTagName(tag);
-    for (let i = 0; i < hidden.length; i++) length -= countVisible(hidden[i]!.textContent ?? '');
+    for (let i = 0; i < hidden.length; i++) length -= measure(hidden[i]!.textContent ?? '');
   }
   return Math.max(0, length);
 }

@@ -12,6 +12,7 @@ export {
   captureDocument,
   DEFAULT_MAX_ELEMS_TO_PARSE,
   MIN_KEPT_TEXT_RATIO,
+  MIN_ARTICLE_CHARS,
 } from './capture-document';
 export type { CaptureOptions, CaptureResult, CaptureFailureReason } from './capture-document';
 export { capturePage } from './capture-page';

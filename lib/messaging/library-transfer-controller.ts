@@ -286,9 +286,9 @@ export function startLibraryTransfer(deps: LibraryTransferDeps): { ready: Promis
         report.summary = `Nothing was imported: ${errorText(error)}`;
       }
       if (plan.files.length > 0 && plan.files.every((f) => f.error)) report.ok = false;
+      await refresh();
       say('');
       notices.report = report;
-      await refresh();
     });
 
   function capturePending(): void {

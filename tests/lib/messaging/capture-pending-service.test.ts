@@ -163,18 +163,22 @@ describe('capture pending service', () => {
     });
     const slow: CapturePendingDeps = { ...deps, runCapture: async (id, r) => (await new Promise<void>((res) => (release = res)), deps.runCapture(id, r)) };
     const service = createCapturePendingService(slow);
+    const capturing = async (title: string) => {
+      for (let i = 0; i < 500 && service.status().current !== title; i++) await new Promise((r) => setTimeout(r, 2));
+      expect(service.status().current).toBe(title);
+      await new Promise((r) => setTimeout(r, 2)); // the tab is open and the capture waits for release
+    };
     service.start(['p1', 'p2', 'p3']);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(service.status().current).toBe('Link p1');
+    await capturing('Link p1');
     expect(service.cancel().state).toBe('running');
     release();
     await service.settled();
     expect(service.status()).toMatchObject({ state: 'cancelled', total: 3, done: 1, captured: 1 });
     const restarted = service.start(['p2', 'p3']);
     expect(restarted).toMatchObject({ state: 'running', total: 2, done: 0 });
-    await new Promise((r) => setTimeout(r, 10));
+    await capturing('Link p2');
     release();
-    await new Promise((r) => setTimeout(r, 10));
+    await capturing('Link p3');
     release();
     await service.settled();
     expect(service.status()).toMatchObject({ state: 'done', captured: 2 });
