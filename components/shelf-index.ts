@@ -72,12 +72,6 @@ export function findStatementsAbout(item: FeedItem, topicKey: string): { speaker
   return said;
 }
 
-/** Yields to the page between slices of work: scheduler.yield() where there is one, else a zero timeout. */
-export function pauseForPage(): Promise<unknown> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<unknown> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 const searchCache = new WeakMap<FeedItem, string>();
 
 /** The lower-cased text a search matches against: title, site, summary, topics, speakers, roles and statements. */

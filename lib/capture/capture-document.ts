@@ -8,7 +8,7 @@ import { baseUrl, normalizeLang, readPageMetadata, splitAuthors, type PageMetada
 import { sanitizeArticle } from './sanitize-article';
 import { countWords, hashText, readingMinutes, toPlainText } from './to-plain-text';
 
-/** Default element limit: far above real articles (the largest test page has ~15k), low enough to bail out fast. */
+/** Default element limit: far above real articles (the largest of the 130 test pages has about 10,000 elements). */
 export const DEFAULT_MAX_ELEMS_TO_PARSE = 100_000;
 
 /**

@@ -21,6 +21,7 @@ export { toFeed, toFeedItem, type ToFeedOptions, type ToFeedItemOptions } from '
 export { parseFeed, parseFeedText, type ParseFeedTextOptions } from './parse-feed';
 export { createEmbedSnippet, type EmbedSnippetOptions } from './create-embed-snippet';
 export { toSafeHttpUrl } from './safe-url';
+export { pauseForPage } from './pause-for-page';
 export {
   LIVE_PROTOCOL_VERSION,
   LIVE_REQUEST,

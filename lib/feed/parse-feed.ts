@@ -12,6 +12,7 @@ import {
   type FeedTopic,
   type ParseFeedResult,
 } from './feed-schema';
+import { pauseForPage } from './pause-for-page';
 import { toSafeHttpUrl } from './safe-url';
 
 const L = FEED_LIMITS;
@@ -60,7 +61,7 @@ export interface ParseFeedTextOptions {
  * knows strings and nesting), and each element is parsed and validated on its own.
  */
 export async function parseFeedText(input: unknown, options: ParseFeedTextOptions = {}): Promise<ParseFeedResult> {
-  const pause = options.pause ?? defaultPause;
+  const pause = options.pause ?? pauseForPage;
   const budget = options.budget ?? 8;
   let t0 = performance.now();
   const tick = async () => {
@@ -122,11 +123,6 @@ function unreadable(error: unknown): ParseFeedResult {
   return { ok: false, errors: [{ path: '$', message: `unreadable input: ${String(error).slice(0, 200)}` }] };
 }
 
-function defaultPause(): Promise<unknown> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<unknown> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * Finds the top-level `"items": [ … ]` array in JSON text and the [start, end) offsets of its first
  * `FEED_LIMITS.maxItems` elements (`total` counts them all). Null when the text has no such array or
@@ -185,35 +181,30 @@ function createParser() {
 
   /** Checks everything but the items' contents; returns how many items to read. */
   function start(value: unknown, rawItems: unknown): number {
-    if (!isObject(value)) {
-      error('$', `expected a JSON object, got ${typeName(value)}`);
-      return 0;
-    }
-    if (value.version !== JSON_FEED_VERSION)
-      error('version', `expected "${JSON_FEED_VERSION}" (a JSON Feed 1.1 document)`);
+    if (!isObject(value)) return expected('$', 'a JSON object', value), 0;
+    if (value.version !== JSON_FEED_VERSION) error('version', `expected "${JSON_FEED_VERSION}" (a JSON Feed 1.1 document)`);
     const ext = value._clipshelf;
     if (!isObject(ext)) error('_clipshelf', 'missing: not a ClipShelf feed (expected { "version": 1 })');
     else if (ext.version !== CLIPSHELF_FEED_VERSION)
       error('_clipshelf.version', `unsupported ClipShelf feed version ${JSON.stringify(ext.version)?.slice(0, 20)} (this reader knows 1)`);
-    const title = readString(value, 'title', '', L.maxTitle, true);
-    shell = { version: JSON_FEED_VERSION, title: title ?? '', _clipshelf: { version: CLIPSHELF_FEED_VERSION }, items };
-    const home = readUrl(value, 'home_page_url', '');
-    if (home) shell.home_page_url = home;
-    const self = readUrl(value, 'feed_url', '');
-    if (self) shell.feed_url = self;
+    shell = {
+      version: JSON_FEED_VERSION,
+      title: readString(value, 'title', '', L.maxTitle, true) ?? '',
+      _clipshelf: { version: CLIPSHELF_FEED_VERSION },
+      items,
+    };
+    copyOptional(value, '', shell, ['home_page_url', 'feed_url'], []);
     const description = readString(value, 'description', '', L.maxText, false);
     if (description !== undefined) shell.description = description;
-    if (!Array.isArray(rawItems)) {
-      error('items', `expected an array, got ${typeName(rawItems)}`);
-      return 0;
-    }
+    if (!Array.isArray(rawItems)) return expected('items', 'an array', rawItems), 0;
     if (rawItems.length > L.maxItems) warn('items', `${rawItems.length} items; only the first ${L.maxItems} are read`);
     return Math.min(rawItems.length, L.maxItems);
   }
 
   function add(value: unknown, index: number): void {
     if (errors.length >= L.maxErrors) return;
-    const item = readItem(value, `items[${index}]`);
+    const path = `items[${index}]`;
+    const item = isObject(value) ? readItem(value, path) : expected(path, 'an object', value);
     if (item) items.push(item);
   }
 
@@ -222,11 +213,7 @@ function createParser() {
     return { ok: true, feed: shell, warnings: warnings.slice(0, L.maxErrors) };
   }
 
-  function readItem(value: unknown, path: string): FeedItem | null {
-    if (!isObject(value)) {
-      error(path, `expected an object, got ${typeName(value)}`);
-      return null;
-    }
+  function readItem(value: Obj, path: string): FeedItem | null {
     const before = errors.length;
     const id = readString(value, 'id', path, L.maxShort, true);
     if (id === '') error(join(path, 'id'), 'must not be empty');
@@ -234,108 +221,88 @@ function createParser() {
     const summary = readString(value, 'summary', path, L.maxText, false) ?? '';
     const contentText = readString(value, 'content_text', path, L.maxContent, false);
     const ext = value._clipshelf;
-    const clipPath = join(path, '_clipshelf');
+    const p = join(path, '_clipshelf');
     let data: FeedItem['_clipshelf'] | null = null;
-    if (!isObject(ext)) error(clipPath, `expected an object, got ${typeName(ext)}`);
+    if (!isObject(ext)) expected(p, 'an object', ext);
     else {
-      if (ext.version !== CLIPSHELF_FEED_VERSION) error(join(clipPath, 'version'), 'expected 1');
+      if (ext.version !== CLIPSHELF_FEED_VERSION) error(join(p, 'version'), 'expected 1');
       data = {
         version: CLIPSHELF_FEED_VERSION,
-        site: readString(ext, 'site', clipPath, L.maxShort, false) ?? '',
-        source: readString(ext, 'source', clipPath, L.maxShort, false) ?? '',
-        saved_at: readString(ext, 'saved_at', clipPath, 64, false) ?? '',
-        word_count: readCount(ext, 'word_count', clipPath),
-        reading_minutes: readCount(ext, 'reading_minutes', clipPath),
-        topics: readList(ext, 'topics', clipPath, L.maxTopics, (v, p) => readTopic(v, p)),
-        speakers: readList(ext, 'speakers', clipPath, L.maxSpeakers, (v, p) => readSpeaker(v, p)),
+        site: readString(ext, 'site', p, L.maxShort, false) ?? '',
+        source: readString(ext, 'source', p, L.maxShort, false) ?? '',
+        saved_at: readString(ext, 'saved_at', p, 64, false) ?? '',
+        word_count: readCount(ext, 'word_count', p),
+        reading_minutes: readCount(ext, 'reading_minutes', p),
+        topics: readList(ext, 'topics', p, L.maxTopics, readTopic),
+        speakers: readList(ext, 'speakers', p, L.maxSpeakers, readSpeaker),
       };
     }
     if (errors.length > before || id === undefined || data === null) return null;
     const item: FeedItem = { id, title, summary, content_text: contentText ?? summary, _clipshelf: data };
-    const url = readUrl(value, 'url', path);
-    if (url) item.url = url;
-    const published = readString(value, 'date_published', path, 64, false);
-    if (published) item.date_published = published;
-    const modified = readString(value, 'date_modified', path, 64, false);
-    if (modified) item.date_modified = modified;
-    const language = readString(value, 'language', path, 35, false);
-    if (language) item.language = language;
-    const image = readUrl(value, 'image', path);
-    if (image) item.image = image;
-    if (value.authors !== undefined) {
-      const authors = readList(value, 'authors', path, L.maxAuthors, (v, p) => {
-        const name = isObject(v) ? readString(v, 'name', p, L.maxShort, false) : undefined;
-        if (!isObject(v)) error(p, `expected an object, got ${typeName(v)}`);
-        return name ? { name } : null;
-      });
-      if (authors.length) item.authors = authors;
-    }
-    if (value.tags !== undefined) {
-      const tags = readList(value, 'tags', path, L.maxTags, (v, p) => {
-        if (typeof v !== 'string') {
-          error(p, `expected a string, got ${typeName(v)}`);
-          return null;
-        }
-        return cutWarn(v, L.maxShort, p);
-      });
-      if (tags.length) item.tags = tags;
-    }
+    copyOptional(value, path, item, ['url', 'image'], [['date_published', 64], ['date_modified', 64], ['language', 35]]);
+    const authors = readList(value, 'authors', path, L.maxAuthors, (v, p) => {
+      const name = readString(v, 'name', p, L.maxShort, false);
+      return name ? { name } : null;
+    });
+    if (authors.length) item.authors = authors;
+    const tags = readList<string, string>(value, 'tags', path, L.maxTags, (v, p) => cutWarn(v, L.maxShort, p), 'a string');
+    if (tags.length) item.tags = tags;
     return errors.length > before ? null : item;
   }
 
-  function readSpeaker(value: unknown, path: string): FeedSpeaker | null {
-    if (!isObject(value)) {
-      error(path, `expected an object, got ${typeName(value)}`);
-      return null;
+  /** Copies the optional http(s) URLs and the optional strings (with their caps) that are present and valid. */
+  function copyOptional(from: Obj, path: string, to: object, urls: string[], strings: [string, number][]) {
+    const out = to as Obj;
+    for (const key of urls) {
+      const url = readUrl(from, key, path);
+      if (url) out[key] = url;
     }
+    for (const [key, max] of strings) {
+      const text = readString(from, key, path, max, false);
+      if (text) out[key] = text;
+    }
+  }
+
+  function readSpeaker(value: Obj, path: string): FeedSpeaker | null {
     const name = readString(value, 'name', path, L.maxShort, true);
     const role = readString(value, 'role', path, L.maxShort, false) ?? '';
     const kind = readOneOf(value, 'kind', path, SPEAKER_KINDS, 'person');
-    const statements = readList(value, 'statements', path, L.maxStatements, (v, p) => readStatement(v, p));
+    const statements = readList(value, 'statements', path, L.maxStatements, readStatement);
     return name === undefined || kind === null ? null : { name, role, kind, statements };
   }
 
-  function readStatement(value: unknown, path: string): FeedStatement | null {
-    if (!isObject(value)) {
-      error(path, `expected an object, got ${typeName(value)}`);
-      return null;
-    }
+  function readStatement(value: Obj, path: string): FeedStatement | null {
     const text = readString(value, 'text', path, L.maxText, true);
     const kind = readOneOf(value, 'kind', path, STATEMENT_KINDS, null);
     return text === undefined || kind === null ? null : { text, kind };
   }
 
-  function readTopic(value: unknown, path: string): FeedTopic | null {
-    if (!isObject(value)) {
-      error(path, `expected an object, got ${typeName(value)}`);
-      return null;
-    }
+  function readTopic(value: Obj, path: string): FeedTopic | null {
     const phrase = readString(value, 'phrase', path, L.maxShort, true);
-    let score = value.score;
-    if (typeof score !== 'number' || !Number.isFinite(score)) {
-      error(join(path, 'score'), `expected a number in (0, 1], got ${typeName(score)}`);
-      return null;
-    }
-    if (score <= 0 || score > 1) {
-      warn(join(path, 'score'), `${score} is outside (0, 1]; clamped`);
-      score = Math.min(1, Math.max(0.001, score));
-    }
-    return phrase === undefined ? null : { phrase, score: score as number };
+    const score = value.score;
+    if (typeof score !== 'number' || !Number.isFinite(score)) return expected(join(path, 'score'), 'a number in (0, 1]', score);
+    if (score <= 0 || score > 1) warn(join(path, 'score'), `${score} is outside (0, 1]; clamped`);
+    return phrase === undefined ? null : { phrase, score: Math.min(1, Math.max(0.001, score)) };
   }
 
-  function readList<T>(obj: Obj, key: string, path: string, max: number, read: (v: unknown, p: string) => T | null): T[] {
+  /** A list of objects (or, with `of: 'a string'`, of strings): capped at `max`, each entry checked and read. */
+  function readList<T, E = Obj>(
+    obj: Obj,
+    key: string,
+    path: string,
+    max: number,
+    read: (v: E, p: string) => T | null,
+    of: 'an object' | 'a string' = 'an object',
+  ): T[] {
     const value = obj[key];
     const p = join(path, key);
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) {
-      error(p, `expected an array, got ${typeName(value)}`);
-      return [];
-    }
-    if (value.length > max) warn(p, `${value.length} entries; only the first ${max} are read`);
     const out: T[] = [];
-    const n = Math.min(value.length, max);
-    for (let i = 0; i < n && errors.length < L.maxErrors; i++) {
-      const entry = read(value[i], `${p}[${i}]`);
+    if (value === undefined) return out;
+    if (!Array.isArray(value)) return expected(p, 'an array', value), out;
+    if (value.length > max) warn(p, `${value.length} entries; only the first ${max} are read`);
+    for (let i = 0; i < value.length && i < max && errors.length < L.maxErrors; i++) {
+      const v: unknown = value[i];
+      const entry = (of === 'a string' ? typeof v === 'string' : isObject(v)) ? read(v as E, `${p}[${i}]`) : expected(`${p}[${i}]`, of, v);
       if (entry !== null) out.push(entry);
     }
     return out;
@@ -343,15 +310,12 @@ function createParser() {
 
   function readString(obj: Obj, key: string, path: string, max: number, required: boolean): string | undefined {
     const value = obj[key];
-    if (value === undefined || value === null) {
-      if (required) error(join(path, key), 'required string is missing');
-      return undefined;
-    }
-    if (typeof value !== 'string') {
-      error(join(path, key), `expected a string, got ${typeName(value)}`);
-      return undefined;
-    }
-    return cutWarn(value, max, join(path, key));
+    const p = join(path, key);
+    if (value == null) {
+      if (required) error(p, 'required string is missing');
+    } else if (typeof value !== 'string') expected(p, 'a string', value);
+    else return cutWarn(value, max, p);
+    return undefined;
   }
 
   function cutWarn(value: string, max: number, path: string): string {
@@ -360,21 +324,19 @@ function createParser() {
     return cut;
   }
 
-  function readUrl(obj: Obj, key: string, path: string): string | undefined {
+  function readUrl(obj: Obj, key: string, path: string): string | null {
     const value = obj[key];
-    if (value === undefined || value === null || value === '') return undefined;
+    if (value == null || value === '') return null;
     const safe = toSafeHttpUrl(value);
     if (!safe) warn(join(path, key), 'not an http(s) URL; ignored');
-    return safe ?? undefined;
+    return safe;
   }
 
   function readCount(obj: Obj, key: string, path: string): number {
     const value = obj[key];
     if (value === undefined) return 0;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      error(join(path, key), `expected a non-negative number, got ${typeName(value)}`);
-      return 0;
-    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      return expected(join(path, key), 'a non-negative number', value) ?? 0;
     return Math.min(Math.floor(value), 1e9);
   }
 
@@ -382,7 +344,13 @@ function createParser() {
     const value = obj[key];
     if (value === undefined && fallback !== null) return fallback;
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    error(join(path, key), `expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+    error(join(path, key), `expected one of "${allowed.join('", "')}"`);
+    return null;
+  }
+
+  /** Records "expected <what>, got <type>"; returns null so readers can `return expected(…)`. */
+  function expected(path: string, what: string, value: unknown): null {
+    error(path, `expected ${what}, got ${typeName(value)}`);
     return null;
   }
 
