@@ -279,10 +279,14 @@ function createParser() {
 
   function readTopic(value: Obj, path: string): FeedTopic | null {
     const phrase = readString(value, 'phrase', path, L.maxShort, true);
-    const score = value.score;
-    if (typeof score !== 'number' || !Number.isFinite(score)) return expected(join(path, 'score'), 'a number in (0, 1]', score);
-    if (score <= 0 || score > 1) warn(join(path, 'score'), `${score} is outside (0, 1]; clamped`);
-    return phrase === undefined ? null : { phrase, score: Math.min(1, Math.max(0.001, score)) };
+    const raw = value.score;
+    if (typeof raw !== 'number' || !Number.isFinite(raw)) return expected(join(path, 'score'), 'a number in (0, 1]', raw);
+    let score = raw;
+    if (score <= 0 || score > 1) {
+      warn(join(path, 'score'), `${score} is outside (0, 1]; clamped`);
+      score = Math.min(1, Math.max(0.001, score));
+    }
+    return phrase === undefined ? null : { phrase, score };
   }
 
   /** A list of objects (or, with `of: 'a string'`, of strings): capped at `max`, each entry checked and read. */
