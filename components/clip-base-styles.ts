@@ -55,6 +55,16 @@ export const baseStyles = css`
     text-decoration: underline;
     text-underline-offset: 2px;
   }
+  /* Statements beside a bar: who said what in the speaker list and in the shelf's Speakers/Topics views. */
+  .quotes {
+    margin: 0.15rem 0 0;
+    padding: 0 0 0 0.6rem;
+    border-inline-start: 2px solid var(--clip-quote-bar, #c5cbe0);
+    list-style: none;
+  }
+  .quotes > li + li {
+    margin-top: 0.15rem;
+  }
   q {
     quotes: '\\201C' '\\201D' '\\2018' '\\2019';
   }

@@ -73,10 +73,6 @@ export const shelfStyles = css`
     background: var(--clip-input-bg);
     color: var(--clip-fg);
   }
-  .search input:focus-visible {
-    outline: 2px solid var(--clip-focus);
-    outline-offset: 1px;
-  }
   [role='tablist'] {
     display: flex;
     gap: 0.25rem;
@@ -126,6 +122,9 @@ export const shelfStyles = css`
   }
   .count {
     margin: 0 0 0.6rem;
+  }
+  .count,
+  .roles {
     font-size: 0.875rem;
   }
   .items {
@@ -159,7 +158,7 @@ export const shelfStyles = css`
     padding-top: 1rem;
     border-top: 1px solid var(--clip-border);
   }
-  .group h3 {
+  h3 {
     margin: 0;
     font-size: 1.0625rem;
   }
@@ -171,7 +170,6 @@ export const shelfStyles = css`
   }
   .roles {
     margin: 0.1rem 0 0.35rem;
-    font-size: 0.875rem;
   }
   .entries {
     display: grid;
@@ -183,15 +181,6 @@ export const shelfStyles = css`
   }
   .entry-meta {
     font-size: 0.8125rem;
-  }
-  .said {
-    margin: 0.15rem 0 0;
-    padding: 0 0 0 0.6rem;
-    border-inline-start: 2px solid var(--clip-quote-bar);
-    list-style: none;
-  }
-  .said li + li {
-    margin-top: 0.15rem;
   }
   .who {
     font-weight: 600;
@@ -217,8 +206,7 @@ export const shelfStyles = css`
     text-align: center;
   }
   .state h3 {
-    margin: 0 0 0.35rem;
-    font-size: 1.0625rem;
+    margin-bottom: 0.35rem;
   }
   .state p {
     margin: 0.25rem 0;
@@ -228,9 +216,6 @@ export const shelfStyles = css`
     display: inline-block;
     margin: 0.5rem 0 0;
     font-size: 0.8125rem;
-  }
-  .state code {
-    font-family: ui-monospace, monospace;
   }
   .spinner {
     display: inline-block;

@@ -25,8 +25,6 @@ import {
   findStatementsAbout,
   toKey,
   toSearchText,
-  type ShelfSpeaker,
-  type ShelfTopic,
 } from './shelf-index';
 import './clip-article-card';
 
@@ -34,11 +32,10 @@ export type ClipShelfView = 'articles' | 'speakers' | 'topics';
 export type ClipShelfTheme = 'light' | 'dark' | 'auto';
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
-const VIEWS: readonly { id: ClipShelfView; label: string }[] = [
-  { id: 'articles', label: 'Articles' },
-  { id: 'speakers', label: 'Speakers' },
-  { id: 'topics', label: 'Topics' },
-];
+const VIEWS: readonly ClipShelfView[] = ['articles', 'speakers', 'topics'];
+const VIEW_LABELS: Record<ClipShelfView, string> = { articles: 'Articles', speakers: 'Speakers', topics: 'Topics' };
+/** The filters a topic chip or speaker name sets (and the order their "remove" buttons appear in). */
+const FILTERS = ['topic', 'speaker'] as const;
 /** Feeds larger than this are refused before parsing (a real export of 5,000 articles is a few MB). */
 const MAX_FEED_BYTES = 20_000_000;
 const DEFAULT_LIMIT = 20;
@@ -129,11 +126,11 @@ export class ClipShelf extends LitElement {
     layout: { type: String, reflect: true },
     theme: { type: String, reflect: true },
     live: { type: Boolean, reflect: true },
-    status: { state: true },
+    status_: { state: true },
     data: { state: true },
-    errors: { state: true },
-    query: { state: true },
-    shown: { state: true },
+    errors_: { state: true },
+    query_: { state: true },
+    shown_: { state: true },
   };
 
   declare src: string;
@@ -145,17 +142,17 @@ export class ClipShelf extends LitElement {
   declare layout: ClipLayout;
   declare theme: ClipShelfTheme;
   declare live: boolean;
-  declare protected status: Status;
+  declare private status_: Status;
   declare protected data: ClipShelfFeed | null;
-  declare protected errors: FeedIssue[];
-  declare protected query: string;
-  declare protected shown: number;
+  declare private errors_: FeedIssue[];
+  declare private query_: string;
+  declare private shown_: number;
 
   private loadToken_ = 0;
   private painted_ = FIRST_PAINT;
   private painting_ = false;
   private abort_: AbortController | null = null;
-  private cache_: { items: FeedItem[]; speakers?: ShelfSpeaker[]; topics?: ShelfTopic[] } | null = null;
+  private cache_: { items: FeedItem[]; speakers?: unknown[]; topics?: unknown[] } | null = null;
 
   static override styles = [baseStyles, shelfStyles];
 
@@ -170,16 +167,16 @@ export class ClipShelf extends LitElement {
     this.layout = 'list';
     this.theme = 'auto';
     this.live = false;
-    this.status = 'idle';
+    this.status_ = 'idle';
     this.data = null;
-    this.errors = [];
-    this.query = '';
-    this.shown = DEFAULT_LIMIT;
+    this.errors_ = [];
+    this.query_ = '';
+    this.shown_ = DEFAULT_LIMIT;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.status === 'loading') {
+    if (this.status_ === 'loading') {
       // Stop fetching and parsing for a removed shelf; a reconnect (the element was moved) starts again.
       ++this.loadToken_;
       this.abort_?.abort();
@@ -230,7 +227,7 @@ export class ClipShelf extends LitElement {
     if (changed.has('live') && this.isConnected) this.listenLive_(this.live);
     if (changed.has('feed') && this.feed !== undefined) this.accept_(this.feed);
     else if (changed.has('src') && this.src && this.feed === undefined) void this.load_(this.src);
-    if (!VIEWS.some((v) => v.id === this.view)) this.view = 'articles';
+    if (!VIEWS.includes(this.view)) this.view = 'articles';
     if (!['list', 'compact', 'cards'].includes(this.layout)) this.layout = 'list';
     if (changed.has('limit') || changed.has('view') || changed.has('topic') || changed.has('speaker') || changed.has('data'))
       this.resetPage_();
@@ -250,8 +247,8 @@ export class ClipShelf extends LitElement {
     const token = ++this.loadToken_;
     this.abort_?.abort();
     const abort = (this.abort_ = typeof AbortController === 'function' ? new AbortController() : null);
-    this.status = 'loading';
-    let result: { ok: true; json: unknown } | { ok: false; message: string };
+    this.status_ = 'loading';
+    let text: string;
     try {
       const base = typeof document !== 'undefined' ? document.baseURI : undefined;
       const url = new URL(src, base);
@@ -260,15 +257,12 @@ export class ClipShelf extends LitElement {
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
       const declared = Number(response.headers.get('content-length'));
       if (declared > MAX_FEED_BYTES) throw new Error('the feed is too large');
-      const text = await readText(response);
-      result = { ok: true, json: text };
+      text = await readText(response);
     } catch (error) {
-      if (abort?.signal.aborted && token !== this.loadToken_) return;
-      result = { ok: false, message: error instanceof Error ? error.message : String(error) };
+      if (token === this.loadToken_) this.fail_([{ path: '$', message: error instanceof Error ? error.message : String(error) }]);
+      return;
     }
-    if (token !== this.loadToken_) return;
-    if (result.ok) this.accept_(result.json);
-    else this.fail_([{ path: '$', message: result.message }]);
+    if (token === this.loadToken_) this.accept_(text);
   }
 
   /** Small inputs are parsed at once; large ones in slices between which the page stays responsive. */
@@ -277,7 +271,7 @@ export class ClipShelf extends LitElement {
     const large =
       typeof input === 'string' ? input.length > 100_000 : isLargeFeedObject(input);
     if (!large) return this.apply_(parseFeed(input), token);
-    this.status = 'loading';
+    this.status_ = 'loading';
     // Render in a fresh task, not at the end of the last parsing slice.
     void parseFeedText(input, { pause: pauseForPage }).then(async (parsed) => {
       await pauseForPage();
@@ -290,8 +284,8 @@ export class ClipShelf extends LitElement {
     if (!parsed.ok) return this.fail_(parsed.errors);
     this.data = parsed.feed;
     this.cache_ = { items: parsed.feed.items };
-    this.errors = [];
-    this.status = 'ready';
+    this.errors_ = [];
+    this.status_ = 'ready';
     this.emitLoad_({ ok: true, items: parsed.feed.items.length, errors: [] });
     void this.warmSearch_(parsed.feed.items, token);
   }
@@ -307,8 +301,8 @@ export class ClipShelf extends LitElement {
   private fail_(errors: FeedIssue[]): void {
     this.data = null;
     this.cache_ = null;
-    this.errors = errors;
-    this.status = 'error';
+    this.errors_ = errors;
+    this.status_ = 'error';
     this.emitLoad_({ ok: false, items: 0, errors });
   }
 
@@ -322,7 +316,7 @@ export class ClipShelf extends LitElement {
   override render() {
     return html`<div class="shelf">
       ${this.renderHeader_()}
-      ${this.status === 'ready' && this.data ? this.renderReady_(this.data) : this.renderState_()}
+      ${this.status_ === 'ready' && this.data ? this.renderReady_(this.data) : this.renderState_()}
     </div>`;
   }
 
@@ -330,7 +324,7 @@ export class ClipShelf extends LitElement {
     const title = this.data?.title || 'Saved articles';
     return html`<header part="header">
       <h2 part="title">${title}</h2>
-      ${this.status === 'ready' && this.data && this.data.items.length
+      ${this.status_ === 'ready' && this.data && this.data.items.length
         ? html`<div class="search">
             <label class="visually-hidden" for="q">Search saved articles</label>
             <input
@@ -339,9 +333,9 @@ export class ClipShelf extends LitElement {
               type="search"
               placeholder="Search articles, people, quotes…"
               autocomplete="off"
-              .value=${this.query}
+              .value=${this.query_}
               @input=${(e: Event) => {
-                this.query = (e.target as HTMLInputElement).value;
+                this.query_ = (e.target as HTMLInputElement).value;
                 this.resetPage_();
               }}
             />
@@ -351,20 +345,20 @@ export class ClipShelf extends LitElement {
   }
 
   private renderState_() {
-    if (this.status === 'error') {
-      const shown = this.errors.slice(0, 5);
+    if (this.status_ === 'error') {
+      const shown = this.errors_.slice(0, 5);
       return html`<div class="state" part="state" role="alert">
         <h3>Couldn’t show these articles</h3>
-        <p class="muted">The feed could not be read${this.errors.length === 1 && this.errors[0]?.path === '$' ? `: ${this.errors[0].message}` : '.'}</p>
-        ${this.errors.length > 1 || (shown[0] && shown[0].path !== '$')
+        <p class="muted">The feed could not be read${this.errors_.length === 1 && this.errors_[0]?.path === '$' ? `: ${this.errors_[0].message}` : '.'}</p>
+        ${this.errors_.length > 1 || (shown[0] && shown[0].path !== '$')
           ? html`<ul>
               ${shown.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}
-              ${this.errors.length > shown.length ? html`<li>… and ${this.errors.length - shown.length} more</li>` : nothing}
+              ${this.errors_.length > shown.length ? html`<li>… and ${this.errors_.length - shown.length} more</li>` : nothing}
             </ul>`
           : nothing}
       </div>`;
     }
-    if (this.status === 'loading')
+    if (this.status_ === 'loading')
       return html`<p class="state muted" part="state" role="status"><span class="spinner" aria-hidden="true"></span>Loading articles…</p>`;
     return html`<p class="state muted" part="state">No feed to show yet.</p>`;
   }
@@ -379,13 +373,13 @@ export class ClipShelf extends LitElement {
             type="button"
             role="tab"
             part="tab"
-            id=${`tab-${v.id}`}
-            aria-selected=${this.view === v.id ? 'true' : 'false'}
+            id=${`tab-${v}`}
+            aria-selected=${this.view === v ? 'true' : 'false'}
             aria-controls="panel"
-            tabindex=${this.view === v.id ? 0 : -1}
-            @click=${() => this.setView_(v.id)}
+            tabindex=${this.view === v ? 0 : -1}
+            @click=${() => (this.view = v)}
           >
-            ${v.label}
+            ${VIEW_LABELS[v]}
           </button>`,
         )}
       </div>
@@ -400,21 +394,18 @@ export class ClipShelf extends LitElement {
     if (!this.topic && !this.speaker) return nothing;
     return html`<div class="filters" aria-label="Active filters" role="group">
       <span class="muted">Filtered by</span>
-      ${this.topic
-        ? html`<button type="button" class="filter" aria-label=${`Remove topic filter: ${this.topic}`} @click=${() => (this.topic = '')}>
-            topic: ${this.topic}<span aria-hidden="true">×</span>
-          </button>`
-        : nothing}
-      ${this.speaker
-        ? html`<button type="button" class="filter" aria-label=${`Remove speaker filter: ${this.speaker}`} @click=${() => (this.speaker = '')}>
-            speaker: ${this.speaker}<span aria-hidden="true">×</span>
-          </button>`
-        : nothing}
+      ${FILTERS.map((f) =>
+        this[f]
+          ? html`<button type="button" class="filter" aria-label=${`Remove ${f} filter: ${this[f]}`} @click=${() => (this[f] = '')}>
+              ${f}: ${this[f]}<span aria-hidden="true">×</span>
+            </button>`
+          : nothing,
+      )}
     </div>`;
   }
 
   private get filtered_(): FeedItem[] {
-    return filterItems(this.cache_?.items ?? [], { topic: this.topic, speaker: this.speaker, query: this.query });
+    return filterItems(this.cache_?.items ?? [], { topic: this.topic, speaker: this.speaker, query: this.query_ });
   }
 
   private renderArticles_() {
@@ -422,8 +413,8 @@ export class ClipShelf extends LitElement {
     if (items.length === 0) return this.renderNoMatch_('articles');
     const page = this.pageOf_(items);
     return html`
-      <p class="count muted" role="status">${countText(this.shown, items.length, 'article', 'articles')}</p>
-      <ul class="plain items" part="items" @clip-topic-select=${this.onTopicSelect_} @clip-speaker-select=${this.onSpeakerSelect_}>
+      <p class="count muted" role="status">${countText(this.shown_, items.length, 'article', 'articles')}</p>
+      <ul class="plain items" part="items" @clip-topic-select=${this.onSelect_} @clip-speaker-select=${this.onSelect_}>
         ${page.map(
           (item) => html`<li>
             <clip-article-card
@@ -445,17 +436,17 @@ export class ClipShelf extends LitElement {
 
   private renderSpeakers_() {
     const key = toKey(this.speaker);
-    const speakers = this.speakersOf_(this.filtered_).filter((s) => !key || s.key === key);
+    const speakers = this.indexOf_('speakers', this.filtered_, collectSpeakers).filter((s) => !key || s.key === key);
     return this.renderGroups_(
       speakers.map((s) => ({
-        title: s.name,
-        pressed: s.key === key,
-        pick: () => this.pick_('speaker', s.name),
-        hint: `quoting ${s.name}`,
-        roles: s.roles.join('; '),
-        label: `What ${s.name} said, by article`,
-        items: s.entries.map((e) => e.item),
-        said: (_item: FeedItem, i: number) => s.entries[i]!.statements.map((statement) => ({ speaker: '', statement })),
+        title_: s.name,
+        pressed_: s.key === key,
+        show_: () => this.pick_('speaker', s.name),
+        hint_: `quoting ${s.name}`,
+        roles_: s.roles.join('; '),
+        label_: `What ${s.name} said, by article`,
+        items_: s.entries.map((e) => e.item),
+        said_: (_item: FeedItem, i: number) => s.entries[i]!.statements.map((statement) => ({ speaker: '', statement })),
       })),
       'person',
       'people',
@@ -464,18 +455,18 @@ export class ClipShelf extends LitElement {
 
   private renderTopics_() {
     const key = toKey(this.topic);
-    const topics = this.topicsOf_(this.filtered_).filter((t) => !key || t.key === key);
+    const topics = this.indexOf_('topics', this.filtered_, collectTopics).filter((t) => !key || t.key === key);
     return this.renderGroups_(
       topics.map((t) => ({
-        title: t.phrase,
-        pressed: t.key === key,
-        pick: () => this.pick_('topic', t.phrase),
-        hint: `about ${t.phrase}`,
-        roles: '',
-        label: `Articles about ${t.phrase}`,
-        items: t.items,
+        title_: t.phrase,
+        pressed_: t.key === key,
+        show_: () => this.pick_('topic', t.phrase),
+        hint_: `about ${t.phrase}`,
+        roles_: '',
+        label_: `Articles about ${t.phrase}`,
+        items_: t.items,
         // Who said what about the topic: computed only for the articles shown.
-        said: (item: FeedItem) => findStatementsAbout(item, t.key),
+        said_: (item: FeedItem) => findStatementsAbout(item, t.key),
       })),
       'topic',
       'topics',
@@ -486,25 +477,25 @@ export class ClipShelf extends LitElement {
   private renderGroups_(groups: ShelfGroup[], one: string, many: string) {
     if (groups.length === 0) return this.renderNoMatch_(many);
     return html`
-      <p class="count muted" role="status">${countText(this.shown, groups.length, one, many)}</p>
+      <p class="count muted" role="status">${countText(this.shown_, groups.length, one, many)}</p>
       <ul class="plain">
         ${this.pageOf_(groups).map(
           (g) => html`<li class="group" part="group">
             <div class="group-head">
-              <h3>${g.title}</h3>
-              <button type="button" class="link-button" aria-pressed=${g.pressed ? 'true' : 'false'} @click=${g.pick}>
-                ${g.items.length === 1 ? 'Show the article' : `Show all ${g.items.length} articles`}
-                <span class="visually-hidden">&#32;${g.hint}</span>
+              <h3>${g.title_}</h3>
+              <button type="button" class="link-button" aria-pressed=${g.pressed_ ? 'true' : 'false'} @click=${g.show_}>
+                ${g.items_.length === 1 ? 'Show the article' : `Show all ${g.items_.length} articles`}
+                <span class="visually-hidden">&#32;${g.hint_}</span>
               </button>
             </div>
-            ${g.roles ? html`<p class="roles muted">${g.roles}</p>` : nothing}
-            <ul class="plain entries" aria-label=${g.label}>
-              ${g.items.slice(0, GROUP_ENTRIES).map((item, i) => {
-                const said = g.said(item, i);
+            ${g.roles_ ? html`<p class="roles muted">${g.roles_}</p>` : nothing}
+            <ul class="plain entries" aria-label=${g.label_}>
+              ${g.items_.slice(0, GROUP_ENTRIES).map((item, i) => {
+                const said = g.said_(item, i);
                 return html`<li>
                   ${this.renderEntryTitle_(item)}
                   ${said.length
-                    ? html`<ul class="said">
+                    ? html`<ul class="quotes">
                         ${said.slice(0, 4).map(
                           (s) => html`<li>${s.speaker ? html`<span class="who">${s.speaker}:</span> ` : nothing}${renderStatement(s.statement, null)}</li>`,
                         )}
@@ -513,7 +504,7 @@ export class ClipShelf extends LitElement {
                     : nothing}
                 </li>`;
               })}
-              ${g.items.length > GROUP_ENTRIES ? html`<li class="muted">and ${g.items.length - GROUP_ENTRIES} more articles</li>` : nothing}
+              ${g.items_.length > GROUP_ENTRIES ? html`<li class="muted">and ${g.items_.length - GROUP_ENTRIES} more articles</li>` : nothing}
             </ul>
           </li>`,
         )}
@@ -533,18 +524,18 @@ export class ClipShelf extends LitElement {
   }
 
   private renderMore_(total: number, noun: string) {
-    const shown = this.shown;
+    const shown = this.shown_;
     if (shown >= total) return nothing;
     const next = Math.min(this.pageSize_, total - shown);
     return html`<div class="more-row">
-      <button type="button" class="button" part="more" @click=${() => (this.shown += this.pageSize_)}>
+      <button type="button" class="button" part="more" @click=${() => (this.shown_ += this.pageSize_)}>
         Show ${next} more ${noun}
       </button>
     </div>`;
   }
 
   private resetPage_() {
-    this.shown = this.pageSize_;
+    this.shown_ = this.pageSize_;
     this.painted_ = FIRST_PAINT;
   }
 
@@ -553,7 +544,7 @@ export class ClipShelf extends LitElement {
    * PAINT_BATCH at a time in later tasks, so rendering a page of cards never blocks the page for long.
    */
   private pageOf_<T>(list: T[]): T[] {
-    const target = Math.min(this.shown, list.length);
+    const target = Math.min(this.shown_, list.length);
     if (this.painted_ < target && !this.painting_) {
       this.painting_ = true;
       void pauseForPage().then(() => {
@@ -566,67 +557,59 @@ export class ClipShelf extends LitElement {
   }
 
   private renderNoMatch_(noun: string) {
-    const filtered = this.topic || this.speaker || this.query;
+    const filtered = this.topic || this.speaker || this.query_;
     return html`<div class="state" part="state" role="status">
       <p>${filtered ? `No ${noun} match.` : `No ${noun} in this feed.`}</p>
       ${filtered ? html`<button type="button" class="button" @click=${this.clearFilters_}>Clear filters</button>` : nothing}
     </div>`;
   }
 
-  private speakersOf_(items: FeedItem[]): ShelfSpeaker[] {
-    // `items` is a subset of the feed; the same length means the whole feed, whose index is cached.
-    if (this.cache_ && items.length === this.cache_.items.length) return (this.cache_.speakers ??= collectSpeakers(this.cache_.items));
-    return collectSpeakers(items);
-  }
-
-  private topicsOf_(items: FeedItem[]): ShelfTopic[] {
-    if (this.cache_ && items.length === this.cache_.items.length) return (this.cache_.topics ??= collectTopics(this.cache_.items));
-    return collectTopics(items);
-  }
-
-  private setView_(view: ClipShelfView) {
-    this.view = view;
+  /** The Speakers or Topics index of the filtered articles; the whole feed's (the same length) is built once. */
+  private indexOf_<T>(key: 'speakers' | 'topics', items: FeedItem[], collect: (items: FeedItem[]) => T[]): T[] {
+    const cache = this.cache_;
+    // Only ever filled by `collect` for this key, so the entry is a T[].
+    if (cache && items.length === cache.items.length) return (cache[key] ??= collect(items)) as T[];
+    return collect(items);
   }
 
   private onTabKey_ = (event: KeyboardEvent) => {
-    const order = VIEWS.map((v) => v.id);
-    const at = order.indexOf(this.view);
+    const n = VIEWS.length;
+    const at = VIEWS.indexOf(this.view);
     const next =
-      event.key === 'ArrowRight' ? (at + 1) % order.length
-      : event.key === 'ArrowLeft' ? (at - 1 + order.length) % order.length
+      event.key === 'ArrowRight' ? (at + 1) % n
+      : event.key === 'ArrowLeft' ? (at - 1 + n) % n
       : event.key === 'Home' ? 0
-      : event.key === 'End' ? order.length - 1
+      : event.key === 'End' ? n - 1
       : -1;
     if (next < 0) return;
     event.preventDefault();
-    this.view = order[next]!;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.view}`)?.focus());
+    this.showView_(VIEWS[next]!);
   };
 
-  private onTopicSelect_ = (event: CustomEvent<{ topic: string }>) => {
-    this.topic = toKey(this.topic) === toKey(event.detail.topic) ? '' : event.detail.topic;
-  };
-
-  private onSpeakerSelect_ = (event: CustomEvent<{ speaker: string }>) => {
-    this.speaker = toKey(this.speaker) === toKey(event.detail.speaker) ? '' : event.detail.speaker;
+  /** A chip or name in a card toggles its filter. */
+  private onSelect_ = (event: CustomEvent<{ topic?: string; speaker?: string }>) => {
+    const filter = event.type === 'clip-topic-select' ? 'topic' : 'speaker';
+    const value = event.detail[filter] ?? '';
+    this[filter] = toKey(this[filter]) === toKey(value) ? '' : value;
   };
 
   /** Filters the articles by a speaker or topic picked in the Speakers or Topics view, and shows them. */
   private pick_(filter: 'speaker' | 'topic', value: string) {
     this[filter] = value;
-    this.view = 'articles';
-    void this.focusTab_();
+    this.showView_('articles');
   }
 
-  private async focusTab_() {
+  /** Switches to a view and moves the focus to its tab. */
+  private async showView_(view: ClipShelfView) {
+    this.view = view;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#tab-articles')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus();
   }
 
   private clearFilters_ = () => {
     this.topic = '';
     this.speaker = '';
-    this.query = '';
+    this.query_ = '';
   };
 }
 
@@ -653,15 +636,15 @@ async function readText(response: Response): Promise<string> {
 
 /** One person or topic as the Speakers/Topics views show it. */
 interface ShelfGroup {
-  title: string;
-  pressed: boolean;
-  pick: () => void;
+  title_: string;
+  pressed_: boolean;
+  show_: () => void;
   /** Completes the "Show all n articles" button's name for screen readers. */
-  hint: string;
-  roles: string;
-  label: string;
-  items: FeedItem[];
-  said: (item: FeedItem, index: number) => { speaker: string; statement: FeedStatement }[];
+  hint_: string;
+  roles_: string;
+  label_: string;
+  items_: FeedItem[];
+  said_: (item: FeedItem, index: number) => { speaker: string; statement: FeedStatement }[];
 }
 
 function isLargeFeedObject(input: unknown): boolean {

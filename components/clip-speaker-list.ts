@@ -91,30 +91,11 @@ export class ClipSpeakerList extends LitElement {
       .name {
         font-weight: 600;
       }
-      button.name {
-        background: none;
-        border: 0;
-        padding: 0;
-        cursor: pointer;
-        color: var(--clip-link, #0b57d0);
-        text-align: start;
-      }
-      button.name:hover,
-      button.name[aria-pressed='true'] {
-        text-decoration: underline;
-        text-underline-offset: 2px;
+      button.name:not(:hover, [aria-pressed='true']) {
+        text-decoration: none;
       }
       .role {
         font-size: 0.875rem;
-      }
-      .statements {
-        margin: 0.15rem 0 0;
-        padding: 0 0 0 0.6rem;
-        border-inline-start: 2px solid var(--clip-quote-bar, #c5cbe0);
-        list-style: none;
-      }
-      .statement + .statement {
-        margin-top: 0.15rem;
       }
       .statement a {
         color: inherit;
@@ -150,7 +131,7 @@ export class ClipSpeakerList extends LitElement {
         ${this.selectable
           ? html`<button
               type="button"
-              class="name"
+              class="name link-button"
               part="name"
               aria-pressed=${speaker.name === this.selected ? 'true' : 'false'}
               @click=${() => emitClipEvent(this, 'clip-speaker-select', { speaker: speaker.name })}
@@ -161,7 +142,7 @@ export class ClipSpeakerList extends LitElement {
         ${speaker.role ? html`<span class="role muted" part="role">${speaker.role}</span>` : nothing}
       </div>
       ${statements.length
-        ? html`<ul class="statements" aria-label=${`What ${speaker.name} said`}>
+        ? html`<ul class="quotes" aria-label=${`What ${speaker.name} said`}>
             ${statements.map((st, j) => html`<li class="statement" part="statement">${this.renderStatement_(st, index, j)}</li>`)}
           </ul>`
         : nothing}

@@ -5,8 +5,10 @@ import {
   FEED_LIMITS,
   JSON_FEED_VERSION,
   type ClipShelfFeed,
+  type FeedAuthor,
   type FeedIssue,
   type FeedItem,
+  type FeedItemClipData,
   type FeedSpeaker,
   type FeedStatement,
   type FeedTopic,
@@ -172,6 +174,16 @@ async function splitItems(text: string, tick: () => Promise<void>) {
   return null;
 }
 
+/**
+ * Reads one field of an object (`obj[key]`, at `path`): returns the value to keep, or undefined to leave it out.
+ * Problems are recorded on the parser's lists, so a reader never throws.
+ */
+type Field<T> = (obj: Obj, key: string, path: string) => T | undefined;
+/** How to read each field of a T (in this order, which is also the order of the messages). */
+type Fields<T> = { [K in keyof T]-?: Field<T[K]> };
+/** Reads one list entry (at `path`); null drops it. */
+type Entry<T> = (value: unknown, path: string) => T | null;
+
 /** A closure rather than a class, so the minifier can shorten every helper name (the widget has a size budget). */
 function createParser() {
   const errors: FeedIssue[] = [];
@@ -179,191 +191,184 @@ function createParser() {
   const items: FeedItem[] = [];
   let shell: ClipShelfFeed | null = null;
 
+  const error = (path: string, message: string) => void (errors.length < L.maxErrors && errors.push({ path: path || '$', message }));
+  const warn = (path: string, message: string) => void (warnings.length < L.maxErrors && warnings.push({ path: path || '$', message }));
+  /** Records "expected <what>, got <type>"; returns null so readers can `return expected(…)`. */
+  const expected = (path: string, what: string, value: unknown): null => (error(path, `expected ${what}, got ${typeName(value)}`), null);
+
+  function cut(value: string, max: number, path: string): string {
+    const cutValue = cutText(value, max);
+    if (cutValue !== value) warn(path, `${value.length} characters; cut to ${max}`);
+    return cutValue;
+  }
+
+  /**
+   * A string cut to `max` characters. When missing (or null): `'required'` is an error, `''` gives "",
+   * and by default the field is left out (so is an empty string).
+   */
+  const text =
+    (max: number, missing?: 'required' | ''): Field<string> =>
+    (obj, key, path) => {
+      const value = obj[key];
+      const p = join(path, key);
+      if (value == null) {
+        if (missing === 'required') error(p, 'required string is missing');
+        return missing === '' ? '' : undefined;
+      }
+      if (typeof value !== 'string') return void expected(p, 'a string', value);
+      return value || missing !== undefined ? cut(value, max, p) : undefined;
+    };
+
+  /** An absolute http(s) URL; anything else is left out with a warning. */
+  const url: Field<string> = (obj, key, path) => {
+    const value = obj[key];
+    if (value == null || value === '') return undefined;
+    const safe = toSafeHttpUrl(value);
+    if (!safe) warn(join(path, key), 'not an http(s) URL; ignored');
+    return safe ?? undefined;
+  };
+
+  /** A non-negative number (floored, at most 1e9); 0 when missing. */
+  const count: Field<number> = (obj, key, path) => {
+    const value = obj[key];
+    if (value === undefined) return 0;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return expected(join(path, key), 'a non-negative number', value) ?? 0;
+    return Math.min(Math.floor(value), 1e9);
+  };
+
+  /** One of `allowed`; `fallback` when missing (no fallback: required). */
+  const oneOf =
+    <T extends string>(allowed: readonly T[], fallback?: T): Field<T> =>
+    (obj, key, path) => {
+      const value = obj[key];
+      if (value === undefined && fallback) return fallback;
+      if ((allowed as readonly unknown[]).includes(value)) return value as T;
+      error(join(path, key), `expected one of "${allowed.join('", "')}"`);
+      return undefined;
+    };
+
+  /** Must be exactly `value` (a schema version). */
+  const exactly =
+    <T>(value: T): Field<T> =>
+    (obj, key, path) => {
+      if (obj[key] !== value) error(join(path, key), `expected ${value}`);
+      return value;
+    };
+
+  /** A list of at most `max` entries (more are dropped with a warning); [] when missing, or undefined when `omitEmpty`. */
+  const list =
+    <T>(max: number, read: Entry<T>, omitEmpty = false): Field<T[]> =>
+    (obj, key, path) => {
+      const value = obj[key];
+      const p = join(path, key);
+      const out: T[] = [];
+      if (value !== undefined && !Array.isArray(value)) expected(p, 'an array', value);
+      else if (value) {
+        if (value.length > max) warn(p, `${value.length} entries; only the first ${max} are read`);
+        for (let i = 0; i < value.length && i < max && errors.length < L.maxErrors; i++) {
+          const entry = read(value[i], `${p}[${i}]`);
+          if (entry !== null) out.push(entry);
+        }
+      }
+      return out.length || !omitEmpty ? out : undefined;
+    };
+
+  /** An object read field by field; null (dropped) when any of its fields had an error. */
+  const object =
+    <T>(fields: Fields<T>): Entry<T> =>
+    (value, path) => {
+      if (!isObject(value)) return expected(path, 'an object', value);
+      const before = errors.length;
+      const out: Partial<T> = {};
+      for (const key in fields) {
+        const v = fields[key](value, key, path);
+        if (v !== undefined) out[key] = v;
+      }
+      return errors.length > before ? null : (out as T);
+    };
+
+  const statement = object<FeedStatement>({ text: text(L.maxText, 'required'), kind: oneOf(STATEMENT_KINDS) });
+  const speaker = object<FeedSpeaker>({
+    name: text(L.maxShort, 'required'),
+    role: text(L.maxShort, ''),
+    kind: oneOf(SPEAKER_KINDS, 'person'),
+    statements: list(L.maxStatements, statement),
+  });
+  const topic = object<FeedTopic>({
+    phrase: text(L.maxShort, 'required'),
+    score: (obj, key, path) => {
+      const score = obj[key];
+      const p = join(path, key);
+      if (typeof score !== 'number' || !Number.isFinite(score)) return void expected(p, 'a number in (0, 1]', score);
+      if (score > 0 && score <= 1) return score;
+      warn(p, `${score} is outside (0, 1]; clamped`);
+      return Math.min(1, Math.max(0.001, score));
+    },
+  });
+  const clipData = object<FeedItemClipData>({
+    version: exactly(CLIPSHELF_FEED_VERSION),
+    site: text(L.maxShort, ''),
+    source: text(L.maxShort, ''),
+    saved_at: text(64, ''),
+    word_count: count,
+    reading_minutes: count,
+    topics: list(L.maxTopics, topic),
+    speakers: list(L.maxSpeakers, speaker),
+  });
+  const author = object<Partial<FeedAuthor>>({ name: text(L.maxShort) });
+  const readItem = object<FeedItem>({
+    id: (obj, key, path) => {
+      const id = text(L.maxShort, 'required')(obj, key, path);
+      if (id === '') error(join(path, key), 'must not be empty');
+      return id;
+    },
+    title: text(L.maxTitle, ''),
+    summary: text(L.maxText, ''),
+    // Filled in from the summary below when missing.
+    content_text: text(L.maxContent),
+    _clipshelf: (obj, key, path) => clipData(obj[key], join(path, key)) ?? undefined,
+    url,
+    date_published: text(64),
+    date_modified: text(64),
+    language: text(35),
+    image: url,
+    authors: list(L.maxAuthors, (v, p) => {
+      const a = author(v, p);
+      return a?.name ? { name: a.name } : null;
+    }, true),
+    tags: list(L.maxTags, (v, p) => (typeof v === 'string' ? cut(v, L.maxShort, p) : expected(p, 'a string', v)), true),
+  });
+  const feedHead = object<Pick<ClipShelfFeed, 'title' | 'home_page_url' | 'feed_url' | 'description'>>({
+    title: text(L.maxTitle, 'required'),
+    home_page_url: url,
+    feed_url: url,
+    description: text(L.maxText),
+  });
+
   /** Checks everything but the items' contents; returns how many items to read. */
   function start(value: unknown, rawItems: unknown): number {
-    if (!isObject(value)) return expected('$', 'a JSON object', value), 0;
+    if (!isObject(value)) return expected('$', 'a JSON object', value) ?? 0;
     if (value.version !== JSON_FEED_VERSION) error('version', `expected "${JSON_FEED_VERSION}" (a JSON Feed 1.1 document)`);
     const ext = value._clipshelf;
     if (!isObject(ext)) error('_clipshelf', 'missing: not a ClipShelf feed (expected { "version": 1 })');
     else if (ext.version !== CLIPSHELF_FEED_VERSION)
       error('_clipshelf.version', `unsupported ClipShelf feed version ${JSON.stringify(ext.version)?.slice(0, 20)} (this reader knows 1)`);
-    shell = {
-      version: JSON_FEED_VERSION,
-      title: readString(value, 'title', '', L.maxTitle, true) ?? '',
-      _clipshelf: { version: CLIPSHELF_FEED_VERSION },
-      items,
-    };
-    copyOptional(value, '', shell, ['home_page_url', 'feed_url'], []);
-    const description = readString(value, 'description', '', L.maxText, false);
-    if (description !== undefined) shell.description = description;
-    if (!Array.isArray(rawItems)) return expected('items', 'an array', rawItems), 0;
+    const head = feedHead(value, '');
+    if (head) shell = { version: JSON_FEED_VERSION, ...head, _clipshelf: { version: CLIPSHELF_FEED_VERSION }, items };
+    if (!Array.isArray(rawItems)) return expected('items', 'an array', rawItems) ?? 0;
     if (rawItems.length > L.maxItems) warn('items', `${rawItems.length} items; only the first ${L.maxItems} are read`);
     return Math.min(rawItems.length, L.maxItems);
   }
 
   function add(value: unknown, index: number): void {
     if (errors.length >= L.maxErrors) return;
-    const path = `items[${index}]`;
-    const item = isObject(value) ? readItem(value, path) : expected(path, 'an object', value);
-    if (item) items.push(item);
+    const item = readItem(value, `items[${index}]`);
+    if (item) items.push({ ...item, content_text: item.content_text ?? item.summary });
   }
 
   function end(): ParseFeedResult {
     if (errors.length || !shell) return { ok: false, errors: errors.slice(0, L.maxErrors) };
     return { ok: true, feed: shell, warnings: warnings.slice(0, L.maxErrors) };
-  }
-
-  function readItem(value: Obj, path: string): FeedItem | null {
-    const before = errors.length;
-    const id = readString(value, 'id', path, L.maxShort, true);
-    if (id === '') error(join(path, 'id'), 'must not be empty');
-    const title = readString(value, 'title', path, L.maxTitle, false) ?? '';
-    const summary = readString(value, 'summary', path, L.maxText, false) ?? '';
-    const contentText = readString(value, 'content_text', path, L.maxContent, false);
-    const ext = value._clipshelf;
-    const p = join(path, '_clipshelf');
-    let data: FeedItem['_clipshelf'] | null = null;
-    if (!isObject(ext)) expected(p, 'an object', ext);
-    else {
-      if (ext.version !== CLIPSHELF_FEED_VERSION) error(join(p, 'version'), 'expected 1');
-      data = {
-        version: CLIPSHELF_FEED_VERSION,
-        site: readString(ext, 'site', p, L.maxShort, false) ?? '',
-        source: readString(ext, 'source', p, L.maxShort, false) ?? '',
-        saved_at: readString(ext, 'saved_at', p, 64, false) ?? '',
-        word_count: readCount(ext, 'word_count', p),
-        reading_minutes: readCount(ext, 'reading_minutes', p),
-        topics: readList(ext, 'topics', p, L.maxTopics, readTopic),
-        speakers: readList(ext, 'speakers', p, L.maxSpeakers, readSpeaker),
-      };
-    }
-    if (errors.length > before || id === undefined || data === null) return null;
-    const item: FeedItem = { id, title, summary, content_text: contentText ?? summary, _clipshelf: data };
-    copyOptional(value, path, item, ['url', 'image'], [['date_published', 64], ['date_modified', 64], ['language', 35]]);
-    const authors = readList(value, 'authors', path, L.maxAuthors, (v, p) => {
-      const name = readString(v, 'name', p, L.maxShort, false);
-      return name ? { name } : null;
-    });
-    if (authors.length) item.authors = authors;
-    const tags = readList<string, string>(value, 'tags', path, L.maxTags, (v, p) => cutWarn(v, L.maxShort, p), 'a string');
-    if (tags.length) item.tags = tags;
-    return errors.length > before ? null : item;
-  }
-
-  /** Copies the optional http(s) URLs and the optional strings (with their caps) that are present and valid. */
-  function copyOptional(from: Obj, path: string, to: object, urls: string[], strings: [string, number][]) {
-    const out = to as Obj;
-    for (const key of urls) {
-      const url = readUrl(from, key, path);
-      if (url) out[key] = url;
-    }
-    for (const [key, max] of strings) {
-      const text = readString(from, key, path, max, false);
-      if (text) out[key] = text;
-    }
-  }
-
-  function readSpeaker(value: Obj, path: string): FeedSpeaker | null {
-    const name = readString(value, 'name', path, L.maxShort, true);
-    const role = readString(value, 'role', path, L.maxShort, false) ?? '';
-    const kind = readOneOf(value, 'kind', path, SPEAKER_KINDS, 'person');
-    const statements = readList(value, 'statements', path, L.maxStatements, readStatement);
-    return name === undefined || kind === null ? null : { name, role, kind, statements };
-  }
-
-  function readStatement(value: Obj, path: string): FeedStatement | null {
-    const text = readString(value, 'text', path, L.maxText, true);
-    const kind = readOneOf(value, 'kind', path, STATEMENT_KINDS, null);
-    return text === undefined || kind === null ? null : { text, kind };
-  }
-
-  function readTopic(value: Obj, path: string): FeedTopic | null {
-    const phrase = readString(value, 'phrase', path, L.maxShort, true);
-    const raw = value.score;
-    if (typeof raw !== 'number' || !Number.isFinite(raw)) return expected(join(path, 'score'), 'a number in (0, 1]', raw);
-    let score = raw;
-    if (score <= 0 || score > 1) {
-      warn(join(path, 'score'), `${score} is outside (0, 1]; clamped`);
-      score = Math.min(1, Math.max(0.001, score));
-    }
-    return phrase === undefined ? null : { phrase, score };
-  }
-
-  /** A list of objects (or, with `of: 'a string'`, of strings): capped at `max`, each entry checked and read. */
-  function readList<T, E = Obj>(
-    obj: Obj,
-    key: string,
-    path: string,
-    max: number,
-    read: (v: E, p: string) => T | null,
-    of: 'an object' | 'a string' = 'an object',
-  ): T[] {
-    const value = obj[key];
-    const p = join(path, key);
-    const out: T[] = [];
-    if (value === undefined) return out;
-    if (!Array.isArray(value)) return expected(p, 'an array', value), out;
-    if (value.length > max) warn(p, `${value.length} entries; only the first ${max} are read`);
-    for (let i = 0; i < value.length && i < max && errors.length < L.maxErrors; i++) {
-      const v: unknown = value[i];
-      const entry = (of === 'a string' ? typeof v === 'string' : isObject(v)) ? read(v as E, `${p}[${i}]`) : expected(`${p}[${i}]`, of, v);
-      if (entry !== null) out.push(entry);
-    }
-    return out;
-  }
-
-  function readString(obj: Obj, key: string, path: string, max: number, required: boolean): string | undefined {
-    const value = obj[key];
-    const p = join(path, key);
-    if (value == null) {
-      if (required) error(p, 'required string is missing');
-    } else if (typeof value !== 'string') expected(p, 'a string', value);
-    else return cutWarn(value, max, p);
-    return undefined;
-  }
-
-  function cutWarn(value: string, max: number, path: string): string {
-    const cut = cutText(value, max);
-    if (cut !== value) warn(path, `${value.length} characters; cut to ${max}`);
-    return cut;
-  }
-
-  function readUrl(obj: Obj, key: string, path: string): string | null {
-    const value = obj[key];
-    if (value == null || value === '') return null;
-    const safe = toSafeHttpUrl(value);
-    if (!safe) warn(join(path, key), 'not an http(s) URL; ignored');
-    return safe;
-  }
-
-  function readCount(obj: Obj, key: string, path: string): number {
-    const value = obj[key];
-    if (value === undefined) return 0;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-      return expected(join(path, key), 'a non-negative number', value) ?? 0;
-    return Math.min(Math.floor(value), 1e9);
-  }
-
-  function readOneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[], fallback: T | null): T | null {
-    const value = obj[key];
-    if (value === undefined && fallback !== null) return fallback;
-    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    error(join(path, key), `expected one of "${allowed.join('", "')}"`);
-    return null;
-  }
-
-  /** Records "expected <what>, got <type>"; returns null so readers can `return expected(…)`. */
-  function expected(path: string, what: string, value: unknown): null {
-    error(path, `expected ${what}, got ${typeName(value)}`);
-    return null;
-  }
-
-  function error(path: string, message: string) {
-    if (errors.length < L.maxErrors) errors.push({ path: path || '$', message });
-  }
-
-  function warn(path: string, message: string) {
-    if (warnings.length < L.maxErrors) warnings.push({ path: path || '$', message });
   }
 
   return { start, add, end };

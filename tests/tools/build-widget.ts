@@ -97,7 +97,10 @@ function collapse(text: string, kind: 'html' | 'css'): string {
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}');
+    .replace(/;}/g, '}')
+    .replace(/ !important/g, '!important')
+    // 0.5rem → .5rem (a "0." after a value separator; "10.5" and "#0.x" are left alone).
+    .replace(/([\s:,(])0\.(\d)/g, '$1.$2');
 }
 
 const minifyTemplatesPlugin: Plugin = {
