@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { css } from './css';
 import { toSafeHttpUrl, type FeedItem } from '../lib/feed';
 import { baseStyles } from './clip-base-styles';
 import { emitClipEvent } from './clip-events';
@@ -143,7 +144,6 @@ export class ClipArticleCard extends LitElement {
         display: -webkit-box;
         -webkit-box-orient: vertical;
         -webkit-line-clamp: 5;
-        line-clamp: 5;
         overflow: hidden;
       }
       .names {
@@ -167,7 +167,7 @@ export class ClipArticleCard extends LitElement {
     // The publication date; without one, when it was saved (labelled so, never passed off as published).
     const published = formatFeedDate(a.date_published, locale);
     const date = published || formatFeedDate(data.saved_at, locale);
-    const dateAttr = published ? toDateAttribute(a.date_published) : toDateAttribute(data.saved_at);
+    const dateAttr = toDateAttribute(published ? a.date_published : data.saved_at);
     const compact = this.layout === 'compact';
     const title = a.title || url || 'Untitled article';
     const named = data.speakers.filter((s) => s.kind !== 'unnamed');

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css';
 
 /**
  * Styles every ClipShelf component shares. Colours come from the documented `--clip-*` custom
@@ -7,17 +7,16 @@ import { css } from 'lit';
  */
 export const baseStyles = css`
   :host {
-    font-family: var(--clip-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--clip-font, system-ui, sans-serif);
     color: var(--clip-fg, #1b1b1f);
     line-height: 1.45;
     box-sizing: border-box;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: inherit;
   }
-  a {
+  a,
+  .link-button {
     color: var(--clip-link, #0b57d0);
   }
   button {
@@ -51,7 +50,6 @@ export const baseStyles = css`
     padding: 0;
     cursor: pointer;
     text-align: start;
-    color: var(--clip-link, #0b57d0);
     text-decoration: underline;
     text-underline-offset: 2px;
   }

@@ -1,82 +1,8 @@
-import DOMPurify from 'dompurify';
-
 /*
- * The one helper through which the extension renders stored article HTML, plus the statement marks of the reader.
- * Stored HTML was sanitized at capture; it is sanitized again here because the database is a trust boundary too
- * (imports, older versions, other code writing to it).
+ * The reader's statement marks: finds each statement in the rendered article and wraps it in <mark> elements.
+ * The HTML it works on is sanitized before it reaches components (lib/messaging prepareReaderHtml, which uses the one
+ * audited DOMPurify helper, lib/capture sanitizeArticle); components never import DOMPurify.
  */
-
-type Purifier = ReturnType<typeof DOMPurify>;
-/** The configured instance, or false when this DOM cannot run DOMPurify correctly (then we fail closed). */
-let purifier: Purifier | false | null = null;
-
-const CONFIG = {
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'math'],
-  FORBID_ATTR: ['style', 'id', 'name', 'class', 'srcset', 'action', 'formaction'],
-  ALLOW_DATA_ATTR: false,
-};
-
-/**
- * DOMPurify returns its input unchanged when unsupported, and some DOM implementations (happy-dom 21) make it
- * stop after the first removal. A known probe must come out clean, or the instance is not used.
- */
-function passesSelfTest(instance: Purifier): boolean {
-  if (!instance.isSupported) return false;
-  // No on* attributes in the probe: Chromium reports every parsed inline handler as a CSP violation.
-  const out = instance.sanitize('<h2>a</h2><p>b<script>x()</script></p><iframe></iframe><p>c<a href="javascript:x()">d</a></p>', CONFIG);
-  const ok = out === '<h2>a</h2><p>b</p><p>c<a>d</a></p>';
-  if (!ok) console.warn('ClipShelf: DOMPurify failed its self-test here; articles render as plain text.', out);
-  return ok;
-}
-
-const SAFE_HREF = /^(https?:|mailto:|#)/i;
-const SAFE_SRC = /^(https?:|data:image\/(png|gif|jpe?g|webp|avif);)/i;
-
-function createPurifier(): Purifier {
-  const instance = DOMPurify(window);
-  instance.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName === 'A') {
-      const href = node.getAttribute('href') ?? '';
-      if (!SAFE_HREF.test(href.trim())) node.removeAttribute('href');
-      else if (!href.startsWith('#')) {
-        // Links leave the reader for a new tab and tell the target nothing.
-        node.setAttribute('target', '_blank');
-        node.setAttribute('rel', 'noopener noreferrer');
-      }
-    }
-    if (node.nodeName === 'IMG') {
-      const src = node.getAttribute('src') ?? '';
-      if (!SAFE_SRC.test(src.trim())) node.removeAttribute('src');
-      node.removeAttribute('srcset');
-      node.setAttribute('loading', 'lazy');
-      node.setAttribute('referrerpolicy', 'no-referrer');
-    }
-  });
-  return instance;
-}
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/**
- * Sanitizes article HTML for rendering in an extension page: no scripts, forms, frames, styles or ids; links open
- * in a new tab. Where DOMPurify cannot work it fails closed: the article's plain text (`fallbackText`), one
- * paragraph per blank-line-separated block, and never the HTML.
- */
-export function sanitizeArticleHtml(html: string, fallbackText = ''): string {
-  if (purifier === null) {
-    const instance = createPurifier();
-    purifier = passesSelfTest(instance) ? instance : false;
-  }
-  if (purifier === false) {
-    return fallbackText
-      .split(/\n{2,}/)
-      .filter((p) => p.trim() !== '')
-      .map((p) => `<p>${escapeHtml(p)}</p>`)
-      .join('');
-  }
-  return purifier.sanitize(html, CONFIG);
-}
 
 /** One statement to mark in the rendered article. */
 export interface StatementMark {

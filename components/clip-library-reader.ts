@@ -4,7 +4,7 @@ import { FEED_LIMITS, toFeedItem, toSafeHttpUrl } from '../lib/feed';
 import type { ArticleContent, ArticleMeta } from '../lib/model';
 import { baseStyles } from './clip-base-styles';
 import { emitPageEvent } from './clip-library-events';
-import { markStatements, sanitizeArticleHtml, type StatementMark } from './clip-library-html';
+import { markStatements, type StatementMark } from './clip-library-html';
 import { defineElement } from './define-element';
 import { formatFeedDate, toDateAttribute } from './format-date';
 import './clip-speaker-list';
@@ -30,6 +30,7 @@ export class ClipLibraryReader extends LitElement {
   };
 
   declare article: ArticleMeta | null;
+  /** The article's content; `html` must already be sanitized for rendering (the page controller does it). */
   declare content: ArticleContent | null;
   /** Ids of the statements found in the text (only those become links). */
   declare marked: ReadonlySet<string>;
@@ -152,7 +153,6 @@ export class ClipLibraryReader extends LitElement {
     const speakers = feed._clipshelf.speakers;
     const url = toSafeHttpUrl(a.url);
     const date = formatFeedDate(a.published ?? undefined);
-    const sanitized = this.content ? sanitizeArticleHtml(this.content.html, this.content.text) : '';
     return html`<article aria-labelledby="reader-title" lang=${a.lang || nothing}>
       <div class="top">
         <button type="button" class="link-button" @click=${() => emitPageEvent(this, 'clip-reader-close', {})}>
@@ -177,7 +177,10 @@ export class ClipLibraryReader extends LitElement {
             ${a.authors.length ? html`<p class="meta muted">By ${a.authors.join(', ')}</p>` : nothing}
             ${a.source && a.source !== a.siteName ? html`<p class="meta muted">Source: ${a.source}</p>` : nothing}
           </header>
-          <div class="body" @click=${this.onBodyClick}>${this.content ? unsafeHTML(sanitized) : html`<p class="muted">Loading…</p>`}</div>
+          <div class="body" @click=${this.onBodyClick}>${
+            // Sanitized by the page controller (lib/messaging prepareReaderHtml → lib/capture sanitizeArticle).
+            this.content ? unsafeHTML(this.content.html) : html`<p class="muted">Loading…</p>`
+          }</div>
         </div>
         <aside aria-label="Who said what and topics" @click=${this.onPanelClick}>
           <h2>Who said what</h2>

@@ -1,21 +1,21 @@
-import { css } from 'lit';
+import { css } from './css';
 
 /** Theme tokens: light-dark() picks by the host's color-scheme (light, dark, or both for `auto`). */
 const tokens = css`
-  --clip-bg: light-dark(#ffffff, #16181d);
+  --clip-bg: light-dark(#fff, #16181d);
   --clip-fg: light-dark(#1b1b1f, #e7e9ee);
   --clip-muted: light-dark(#52566a, #aab0c0);
   --clip-link: light-dark(#0b57d0, #9ec1ff);
   --clip-title: light-dark(#1b1b1f, #f3f4f7);
   --clip-accent: light-dark(#0b57d0, #9ec1ff);
-  --clip-on-accent: light-dark(#ffffff, #0d1b33);
+  --clip-on-accent: light-dark(#fff, #0d1b33);
   --clip-border: light-dark(#d5d9e3, #3a3f4c);
-  --clip-card-bg: light-dark(#ffffff, #1d2027);
+  --clip-card-bg: light-dark(#fff, #1d2027);
   --clip-chip-bg: light-dark(#e8eefb, #263149);
   --clip-chip-fg: light-dark(#173a7a, #d2e0ff);
   --clip-quote-bar: light-dark(#c5cbe0, #46506a);
   --clip-focus: light-dark(#0b57d0, #9ec1ff);
-  --clip-input-bg: light-dark(#ffffff, #1d2027);
+  --clip-input-bg: light-dark(#fff, #1d2027);
 `;
 
 /**
@@ -30,7 +30,6 @@ export const shelfStyles = css`
     display: block;
     container-type: inline-size;
     background: var(--clip-bg);
-    color: var(--clip-fg);
     border-radius: var(--clip-radius, 10px);
     font-size: var(--clip-font-size, 1rem);
     min-width: 0;
@@ -102,30 +101,22 @@ export const shelfStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.4rem;
+  }
+  .filters,
+  .count {
     margin: 0 0 0.6rem;
+  }
+  .filters,
+  .count,
+  .roles {
     font-size: 0.875rem;
   }
   .filter {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3rem;
-    padding: 0.1rem 0.25rem 0.1rem 0.6rem;
+    padding: 0.1rem 0.6rem;
     border-radius: 999px;
     border: 1px solid var(--clip-accent);
     background: none;
     cursor: pointer;
-  }
-  .filter span[aria-hidden] {
-    font-size: 1.1em;
-    line-height: 1;
-    padding: 0 0.25rem;
-  }
-  .count {
-    margin: 0 0 0.6rem;
-  }
-  .count,
-  .roles {
-    font-size: 0.875rem;
   }
   .items {
     display: grid;

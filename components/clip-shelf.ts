@@ -202,7 +202,6 @@ export class ClipShelf extends LitElement {
 
   /** Live mode: listen for the extension's answers on this window and ask for the library. */
   private listenLive_(on: boolean) {
-    if (typeof window === 'undefined') return;
     window.removeEventListener('message', this.onLiveMessage_);
     if (!on) return;
     window.addEventListener('message', this.onLiveMessage_);
@@ -246,17 +245,14 @@ export class ClipShelf extends LitElement {
   private async load_(src: string): Promise<void> {
     const token = ++this.loadToken_;
     this.abort_?.abort();
-    const abort = (this.abort_ = typeof AbortController === 'function' ? new AbortController() : null);
+    const abort = (this.abort_ = new AbortController());
     this.status_ = 'loading';
     let text: string;
     try {
-      const base = typeof document !== 'undefined' ? document.baseURI : undefined;
-      const url = new URL(src, base);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('the feed address must be http(s)');
-      const response = await fetch(url.href, { signal: abort?.signal, headers: { accept: 'application/feed+json, application/json' } });
+      const url = toSafeHttpUrl(new URL(src, document.baseURI).href);
+      if (!url) throw new Error('the feed address must be http(s)');
+      const response = await fetch(url, { signal: abort.signal, headers: { accept: 'application/feed+json, application/json' } });
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
-      const declared = Number(response.headers.get('content-length'));
-      if (declared > MAX_FEED_BYTES) throw new Error('the feed is too large');
       text = await readText(response);
     } catch (error) {
       if (token === this.loadToken_) this.fail_([{ path: '$', message: error instanceof Error ? error.message : String(error) }]);
@@ -346,16 +342,18 @@ export class ClipShelf extends LitElement {
 
   private renderState_() {
     if (this.status_ === 'error') {
-      const shown = this.errors_.slice(0, 5);
+      const errors = this.errors_;
+      // One problem with the whole feed (a network error, not JSON) reads as a sentence; others as a list of paths.
+      const whole = errors.length === 1 && errors[0]!.path === '$';
       return html`<div class="state" part="state" role="alert">
         <h3>Couldn’t show these articles</h3>
-        <p class="muted">The feed could not be read${this.errors_.length === 1 && this.errors_[0]?.path === '$' ? `: ${this.errors_[0].message}` : '.'}</p>
-        ${this.errors_.length > 1 || (shown[0] && shown[0].path !== '$')
-          ? html`<ul>
-              ${shown.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}
-              ${this.errors_.length > shown.length ? html`<li>… and ${this.errors_.length - shown.length} more</li>` : nothing}
-            </ul>`
-          : nothing}
+        <p class="muted">The feed could not be read${whole ? `: ${errors[0]!.message}` : '.'}</p>
+        ${whole
+          ? nothing
+          : html`<ul>
+              ${errors.slice(0, 5).map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}
+              ${andMore(errors.length - 5)}
+            </ul>`}
       </div>`;
     }
     if (this.status_ === 'loading')
@@ -397,7 +395,7 @@ export class ClipShelf extends LitElement {
       ${FILTERS.map((f) =>
         this[f]
           ? html`<button type="button" class="filter" aria-label=${`Remove ${f} filter: ${this[f]}`} @click=${() => (this[f] = '')}>
-              ${f}: ${this[f]}<span aria-hidden="true">×</span>
+              ${f}: ${this[f]}<span aria-hidden="true">&#32;×</span>
             </button>`
           : nothing,
       )}
@@ -495,16 +493,16 @@ export class ClipShelf extends LitElement {
                 return html`<li>
                   ${this.renderEntryTitle_(item)}
                   ${said.length
-                    ? html`<ul class="quotes">
+                    ? html`<ul class="said quotes">
                         ${said.slice(0, 4).map(
                           (s) => html`<li>${s.speaker ? html`<span class="who">${s.speaker}:</span> ` : nothing}${renderStatement(s.statement, null)}</li>`,
                         )}
-                        ${said.length > 4 ? html`<li class="muted">and ${said.length - 4} more</li>` : nothing}
+                        ${andMore(said.length - 4)}
                       </ul>`
                     : nothing}
                 </li>`;
               })}
-              ${g.items_.length > GROUP_ENTRIES ? html`<li class="muted">and ${g.items_.length - GROUP_ENTRIES} more articles</li>` : nothing}
+              ${andMore(g.items_.length - GROUP_ENTRIES, ' articles')}
             </ul>
           </li>`,
         )}
@@ -616,22 +614,16 @@ export class ClipShelf extends LitElement {
 /** The body as text, read chunk by chunk (so a multi-megabyte feed is decoded in slices), refusing absurd sizes. */
 async function readText(response: Response): Promise<string> {
   const reader = response.body?.getReader();
-  if (!reader) {
-    const text = await response.text();
-    if (text.length > MAX_FEED_BYTES) throw new Error('the feed is too large');
-    return text;
-  }
   const decoder = new TextDecoder();
   let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    text += decoder.decode(value, { stream: true });
+  for (let chunk; reader && !(chunk = await reader.read()).done; ) {
+    text += decoder.decode(chunk.value, { stream: true });
     if (text.length > MAX_FEED_BYTES) {
       void reader.cancel();
       throw new Error('the feed is too large');
     }
   }
+  return text + decoder.decode();
 }
 
 /** One person or topic as the Speakers/Topics views show it. */
@@ -652,16 +644,20 @@ function isLargeFeedObject(input: unknown): boolean {
   return Array.isArray(items) && items.length > 100;
 }
 
+/** The last line of a cut list: "and 3 more" (nothing when nothing was cut). */
+function andMore(hidden: number, noun = '') {
+  return hidden > 0 ? html`<li class="muted">and ${hidden} more${noun}</li>` : nothing;
+}
+
 function countText(shown: number, total: number, one: string, many: string): string {
   const noun = total === 1 ? one : many;
   shown = Math.min(shown, total);
   return shown < total ? `Showing ${shown} of ${formatCount(total)} ${noun}` : `${formatCount(total)} ${noun}`;
 }
 
-/** 1234567 → "1,234,567" (toLocaleString builds a formatter on every call: too slow in render). */
-function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+/** 1234567 → "1,234,567": one formatter (toLocaleString would build one on every call: too slow in render). */
+const counts = new Intl.NumberFormat('en-US');
+const formatCount = (n: number) => counts.format(n);
 
 defineElement('clip-shelf', ClipShelf);
 

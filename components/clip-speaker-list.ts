@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { css } from './css';
 import type { FeedSpeaker, FeedStatement } from '../lib/feed';
 import { baseStyles } from './clip-base-styles';
 import { emitClipEvent } from './clip-events';

@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { css } from './css';
 import { baseStyles } from './clip-base-styles';
 import { emitClipEvent } from './clip-events';
 import { defineElement } from './define-element';
@@ -76,7 +77,7 @@ export class ClipTopicChips extends LitElement {
       }
       button.chip[aria-pressed='true'] {
         background: var(--clip-accent, #0b57d0);
-        color: var(--clip-on-accent, #ffffff);
+        color: var(--clip-on-accent, #fff);
       }
     `,
   ];

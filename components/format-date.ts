@@ -3,15 +3,14 @@
  * given locale. Uses the date as written (no time-zone shift); returns "" for anything unparseable.
  */
 export function formatFeedDate(value: string | undefined, locale?: string): string {
-  if (!value) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!m) return '';
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (Number.isNaN(date.getTime())) return '';
+  const day = toDateAttribute(value);
+  if (!day) return '';
   try {
-    return formatterFor(locale).format(date);
+    // A date-only ISO string is read as UTC midnight; the formatter shows it in UTC, so the day never shifts.
+    return formatterFor(locale).format(new Date(day));
   } catch {
-    return date.toISOString().slice(0, 10);
+    // An invalid locale tag or an impossible date ("2024-13-45"): show the date as written.
+    return day;
   }
 }
 

@@ -6,7 +6,7 @@ export interface ShelfSpeaker {
   name: string;
   roles: string[];
   /** Per article, in feed order: what the speaker said there. */
-  entries: { item: FeedItem; role: string; statements: FeedStatement[] }[];
+  entries: { item: FeedItem; statements: FeedStatement[] }[];
   statementCount: number;
 }
 
@@ -37,7 +37,7 @@ export function collectSpeakers(items: readonly FeedItem[]): ShelfSpeaker[] {
       if (s.role && !entry.roles.some((r) => toKey(r) === toKey(s.role))) entry.roles.push(s.role);
       const last = entry.entries[entry.entries.length - 1];
       if (last && last.item === item) last.statements.push(...s.statements);
-      else entry.entries.push({ item, role: s.role, statements: [...s.statements] });
+      else entry.entries.push({ item, statements: [...s.statements] });
       entry.statementCount += s.statements.length;
     }
   }

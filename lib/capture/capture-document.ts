@@ -6,6 +6,7 @@ import { normalizeDate } from './parse-date-text';
 import { promoteLazyImages } from './promote-lazy-images';
 import { baseUrl, normalizeLang, readPageMetadata, splitAuthors, type PageMetadata } from './read-page-metadata';
 import { sanitizeArticle } from './sanitize-article';
+import { cloneDocument, countElements, readDocument, removeClobberingNames } from './dom-guards';
 import { countWords, hashText, readingMinutes, toPlainText } from './to-plain-text';
 
 /** Default element limit: far above real articles (the largest of the 130 test pages has about 10,000 elements). */
@@ -48,8 +49,11 @@ export interface CaptureOptions {
   documentIsCopy?: boolean;
 }
 
-/** Why a capture produced no article to save. */
-export type CaptureFailureReason = 'not-article' | 'empty' | 'too-large' | 'invalid-url';
+/** Why a capture produced no article to save ('not-html': a JSON, text, image … document). */
+export type CaptureFailureReason = 'not-article' | 'empty' | 'too-large' | 'invalid-url' | 'not-html';
+
+/** Document types capture reads (`document.contentType`); others are refused with reason 'not-html'. */
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 export type CaptureResult =
   | { ok: true; article: CapturedArticle }
@@ -73,15 +77,28 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
   const ranges = selectionRanges(options.selection);
   const maxElems = options.maxElemsToParse ?? DEFAULT_MAX_ELEMS_TO_PARSE;
 
+  if (ranges.length === 0) {
+    // A JSON, text, image or SVG document shown by the browser is not a page to read: say so, even on "Save anyway".
+    const contentType = readDocument(doc, 'contentType');
+    if (typeof contentType === 'string' && contentType !== '' && !HTML_TYPES.has(contentType.toLowerCase())) {
+      return {
+        ok: false,
+        reason: 'not-html',
+        message: `This is not an HTML page (${contentType}), so there is no article to save. Select the text you want and save the selection.`,
+      };
+    }
+  }
   // On a live page, refuse huge documents before copying them (a native count is cheap in a browser); a private
   // copy is left to Readability's own check below.
   if (!options.documentIsCopy && maxElems > 0 && ranges.length === 0) {
-    const count = doc.getElementsByTagName('*').length;
+    const count = countElements(doc);
     if (count > maxElems) return tooLarge(count, maxElems);
   }
-  // Read-only on the live page; Readability itself needs a copy it can tear apart.
-  const readerable = isProbablyReaderable(doc);
-  const clone = options.documentIsCopy ? doc : (doc.cloneNode(true) as Document);
+  // Readability needs a copy it can tear apart. The page's element names must not shadow DOM properties in it
+  // (DOM clobbering can send Readability's tree walk into an endless loop), so they go before anything reads it.
+  const clone = options.documentIsCopy ? doc : cloneDocument(doc);
+  removeClobberingNames(clone);
+  const readerable = isProbablyReaderable(clone);
   const meta = readPageMetadata(clone, pageUrl);
   const base = baseUrl(clone, pageUrl);
 
@@ -123,9 +140,13 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
     }
     // "Save anyway" on a page Readability cannot read: keep the whole body (a fresh copy: Readability mangled
     // the first one).
-    const fresh = doc.cloneNode(true) as Document;
+    const fresh = cloneDocument(doc);
+    removeClobberingNames(fresh);
     promoteLazyImages(fresh);
-    content = fresh.body ?? fresh.documentElement;
+    // A frameset page has no <body> (its `body` is the <frameset>): there is no text to keep.
+    const body = readDocument(fresh, 'body') as Element | null;
+    content = body?.localName === 'body' ? body : null;
+    if (!content) return { ok: false, reason: 'empty', message: 'No article text was found on this page.' };
   }
   const merged = mergeReadability(meta, parsed);
   const article = await finishArticle(content!, view, base, merged, pageUrl, { readerable, fromSelection: false });
@@ -241,7 +262,7 @@ function keepsEnoughText(text: string, liveDoc: Document, pageTextBefore: number
 
 /** Non-whitespace characters of the page's text outside script/style: what the reader sees, without a layout. */
 function visibleTextLength(doc: Document, exact = true): number {
-  const body = doc.body;
+  const body = readDocument(doc, 'body') as Element | null;
   if (!body) return 0;
   const measure = exact ? countVisible : (text: string) => text.length;
   let length = measure(body.textContent ?? '');

@@ -2,6 +2,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import type { WindowLike } from 'dompurify';
 import type { CapturedArticle } from '../model';
 import { captureDocument, type CaptureOptions } from './capture-document';
+import { MAX_HTML_DEPTH, nestsDeeperThan } from './dom-guards';
 
 export interface CaptureHtmlOptions extends Omit<CaptureOptions, 'selection' | 'window' | 'documentIsCopy'> {}
 
@@ -31,19 +32,29 @@ export function getPurifyWindow(): WindowLike {
  */
 export async function captureHtml(html: string, options: CaptureHtmlOptions): Promise<CapturedArticle> {
   const page = parseHtml(html, options.url);
+  let result: Awaited<ReturnType<typeof captureDocument>>;
   try {
-    const result = await captureDocument(page.document, {
+    result = await captureDocument(page.document, {
       ...options,
       force: options.force ?? true,
       window: page.window,
       documentIsCopy: true,
     });
-    if (result.ok || result.reason === 'not-article') return result.article;
-    throw new Error(`Cannot capture ${options.url}: ${result.message}`);
+  } catch (error) {
+    // Depth is estimated before parsing; this is the last line against a structure that still recurses too deep.
+    if (error instanceof RangeError) {
+      throw new Error(`Cannot capture ${options.url}: the page is too deeply nested to read (${error.message})`);
+    }
+    throw error;
   } finally {
     page.close();
   }
+  if (result.ok || result.reason === 'not-article') return result.article;
+  throw new Error(`Cannot capture ${options.url}: ${result.message}`);
 }
+
+/** Control characters that never appear at the start of a text file (NUL and C0 controls other than whitespace). */
+const BINARY = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/;
 
 /** Parses `html` as the page at `url` (jsdom; no scripts, no sub-resources). Throws on input that is not HTML. */
 export function parseHtml(html: string, url: string): ParsedPage {
@@ -55,11 +66,20 @@ export function parseHtml(html: string, url: string): ParsedPage {
   }
   const head = html.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
   if (!head) throw new Error(`Cannot capture ${url}: the page is empty`);
-  if (!head.startsWith('<') || html.includes('\u0000')) {
+  if (!head.startsWith('<')) {
     throw new Error(`Cannot capture ${url}: the input is not an HTML page (it does not start with markup)`);
   }
+  // Binary data shows in its first bytes (magic numbers, NULs); a NUL later in a page is what browsers read as
+  // U+FFFD, and so does capture.
+  if (BINARY.test(head.slice(0, 16))) {
+    throw new Error(`Cannot capture ${url}: the input is not an HTML page (it holds binary data)`);
+  }
+  if (nestsDeeperThan(html)) {
+    throw new Error(`Cannot capture ${url}: the page's markup is nested too deeply (over ${MAX_HTML_DEPTH} levels) to read safely. Open it in the browser and save it from there.`);
+  }
+  const source = html.includes('\u0000') ? html.replaceAll('\u0000', '\uFFFD') : html;
   // A silent console: pages' CSS and markup errors are not ours to report.
-  const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(source, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
   const { window } = dom;
   const document = window.document;
   if (!document.documentElement || !document.body) {

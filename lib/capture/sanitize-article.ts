@@ -88,6 +88,10 @@ function createPurifier(view: WindowLike): DOMPurify {
 export function sanitizeArticle(content: string | Element, view: WindowLike, base: string): Element {
   currentBase = base;
   try {
+    if (typeof content !== 'string' && FORBIDDEN_ROOTS.has(content.localName)) {
+      // DOMPurify refuses to sanitize a forbidden root in place (a <frameset> "body"): nothing of it may be kept.
+      return emptyBody(view);
+    }
     if (typeof content !== 'string' && madeBy(content, view)) {
       // The options repeat the instance's setConfig (which wins) for the typed overload.
       getPurifier(view, 'in-place').sanitize(content, { ...CONFIG, IN_PLACE: true });
@@ -95,12 +99,21 @@ export function sanitizeArticle(content: string | Element, view: WindowLike, bas
     }
     const html = typeof content === 'string' ? content : content.innerHTML;
     const body = getPurifier(view, 'dom').sanitize(html, { ...CONFIG, RETURN_DOM: true });
-    // RETURN_DOM gives the <body> DOMPurify parsed into (documented); anything else would be a DOMPurify bug.
+    // RETURN_DOM gives the <body> DOMPurify parsed into (documented), or null when the HTML parses into a document
+    // without one (it starts with <frameset>, which is forbidden anyway): then there is nothing to keep.
+    if (!body) return emptyBody(view);
     if (body.nodeType !== 1) throw new Error('DOMPurify returned no element');
     return body as Element;
   } finally {
     currentBase = '';
   }
+}
+
+const FORBIDDEN_ROOTS = new Set(FORBID_TAGS);
+
+function emptyBody(view: WindowLike): Element {
+  if (!view.document) throw new Error('DOMPurify needs a window with a document');
+  return view.document.createElement('body');
 }
 
 /** Whether `el` is an instance of `view`'s DOM classes (DOMPurify can only work in place within its realm). */

@@ -50,13 +50,17 @@ export interface ExpectedSender {
 
 const NONCE = /^[A-Za-z0-9_-]{8,64}$/;
 
+function checkNonce(nonce: string): void {
+  if (!NONCE.test(nonce)) throw new TypeError('bad nonce: 8–64 of [A-Za-z0-9_-]');
+}
+
 export function createLiveRequest(nonce: string): LiveRequest {
-  if (!NONCE.test(nonce)) throw new TypeError('nonce must be 8–64 characters of [A-Za-z0-9_-]');
+  checkNonce(nonce);
   return { type: LIVE_REQUEST, version: LIVE_PROTOCOL_VERSION, nonce };
 }
 
 export function createLiveFeedMessage(nonce: string, feed: ClipShelfFeed): LiveFeedMessage {
-  if (!NONCE.test(nonce)) throw new TypeError('nonce must be 8–64 characters of [A-Za-z0-9_-]');
+  checkNonce(nonce);
   return { type: LIVE_FEED, version: LIVE_PROTOCOL_VERSION, nonce, feed };
 }
 

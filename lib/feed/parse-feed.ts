@@ -30,22 +30,10 @@ type Obj = Record<string, unknown>;
  * Unknown fields are ignored; a `_clipshelf.version` other than 1 is an error.
  */
 export function parseFeed(input: unknown): ParseFeedResult {
-  try {
-    let value = input;
-    if (typeof value === 'string') {
-      try {
-        value = JSON.parse(value);
-      } catch {
-        return NOT_JSON;
-      }
-    }
-    const parser = createParser();
-    const items = isObject(value) ? value.items : undefined;
-    const n = parser.start(value, items);
-    for (let i = 0; i < n; i++) parser.add((items as unknown[])[i], i);
-    return parser.end();
-  } catch (error) {
-    return unreadable(error);
+  const steps = validate(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
@@ -59,56 +47,42 @@ export interface ParseFeedTextOptions {
 /**
  * Parses a feed's JSON text (or an already parsed value) like `parseFeed`, with the same result, but in
  * slices of about `budget` ms with a `pause` between them, so a feed of thousands of articles never blocks
- * a page for long: the text is split at the boundaries of the `items` array's elements (a scanner that
- * knows strings and nesting), and each element is parsed and validated on its own.
+ * a page for long. Validating the items is the bulk of the work and runs item by item; JSON.parse of the
+ * text is one step (native, under 10 ms for a 1,000-article feed of about 5 MB).
  */
 export async function parseFeedText(input: unknown, options: ParseFeedTextOptions = {}): Promise<ParseFeedResult> {
   const pause = options.pause ?? pauseForPage;
   const budget = options.budget ?? 8;
+  const steps = validate(input);
   let t0 = performance.now();
-  const tick = async () => {
-    if (performance.now() - t0 > budget) {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - t0 >= budget) {
       await pause();
       t0 = performance.now();
     }
-  };
+  }
+}
+
+/** The validation behind both parsers: yields after JSON.parse and after each item (where parseFeedText may pause). */
+function* validate(input: unknown): Generator<void, ParseFeedResult> {
   try {
-    let head: unknown = input;
-    let elements: unknown[] | null = null;
-    let slices: [number, number][] = [];
-    let total = 0;
-    const text = typeof input === 'string' ? input : null;
-    if (text !== null) {
-      const split = await splitItems(text, tick);
-      if (!split) return parseFeed(text); // not the usual shape: the plain parser reports what is wrong
+    let value = input;
+    if (typeof value === 'string') {
       try {
-        head = JSON.parse(text.slice(0, split.start) + ITEMS_MARK + text.slice(split.end + 1));
+        value = JSON.parse(value);
       } catch {
         return NOT_JSON;
       }
-      // With a duplicate "items" key JSON.parse keeps the last one; unless that is ours, let the plain parser decide.
-      if (!isObject(head) || !Array.isArray(head.items) || head.items[0] !== ITEMS_MARK_VALUE) return parseFeed(text);
-      slices = split.slices;
-      total = split.total;
-    } else if (isObject(input) && Array.isArray(input.items)) {
-      elements = input.items;
-      total = elements.length;
-    } else return parseFeed(input);
+      yield;
+    }
     const parser = createParser();
-    const n = parser.start(head, new Array<unknown>(total));
+    const items = isObject(value) ? value.items : undefined;
+    const n = parser.start(value, items);
     for (let i = 0; i < n; i++) {
-      let value: unknown;
-      if (elements) value = elements[i];
-      else {
-        const [from, to] = slices[i]!;
-        try {
-          value = JSON.parse(text!.slice(from, to));
-        } catch {
-          return NOT_JSON;
-        }
-      }
-      parser.add(value, i);
-      await tick();
+      parser.add((items as unknown[])[i], i);
+      yield;
     }
     return parser.end();
   } catch (error) {
@@ -116,62 +90,11 @@ export async function parseFeedText(input: unknown, options: ParseFeedTextOption
   }
 }
 
-const ITEMS_MARK_VALUE = '\u0000clipshelf-items';
-const ITEMS_MARK = JSON.stringify([ITEMS_MARK_VALUE]);
 const NOT_JSON: ParseFeedResult = { ok: false, errors: [{ path: '$', message: 'not valid JSON' }] };
 
 function unreadable(error: unknown): ParseFeedResult {
   // Only reachable through exotic inputs (getters that throw, revoked proxies); report, never throw.
   return { ok: false, errors: [{ path: '$', message: `unreadable input: ${String(error).slice(0, 200)}` }] };
-}
-
-/**
- * Finds the top-level `"items": [ … ]` array in JSON text and the [start, end) offsets of its first
- * `FEED_LIMITS.maxItems` elements (`total` counts them all). Null when the text has no such array or
- * is not balanced; JSON.parse of the pieces then catches every other syntax error.
- */
-async function splitItems(text: string, tick: () => Promise<void>) {
-  const slices: [number, number][] = [];
-  let depth = 0;
-  let start = -1;
-  let from = -1;
-  let total = 0;
-  const push = (to: number, closing: boolean) => {
-    if (closing && total === 0 && text.slice(from, to).trim() === '') return;
-    if (total++ < L.maxItems) slices.push([from, to]);
-  };
-  for (let i = 0, steps = 0; i < text.length; i++) {
-    if ((++steps & 1023) === 0) await tick();
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      // Jump to the closing quote: one that is not escaped by an odd number of backslashes.
-      let j = i;
-      for (;;) {
-        j = text.indexOf('"', j + 1);
-        if (j < 0) return null;
-        let k = j - 1;
-        while (text.charCodeAt(k) === 92) k--;
-        if ((j - 1 - k) % 2 === 0) break;
-      }
-      i = j;
-    } else if (c === 123 || c === 91) {
-      if (c === 91 && depth === 1 && start < 0 && /"items"\s*:\s*$/.test(text.slice(Math.max(0, i - 64), i))) {
-        start = i;
-        from = i + 1;
-      }
-      depth++;
-    } else if (c === 125 || c === 93) {
-      depth--;
-      if (c === 93 && depth === 1 && start >= 0 && from >= 0) {
-        push(i, true);
-        return depth === 1 ? { start, end: i, slices, total } : null;
-      }
-    } else if (c === 44 && depth === 2 && start >= 0) {
-      push(i, false);
-      from = i + 1;
-    }
-  }
-  return null;
 }
 
 /**
@@ -196,6 +119,9 @@ function createParser() {
   /** Records "expected <what>, got <type>"; returns null so readers can `return expected(…)`. */
   const expected = (path: string, what: string, value: unknown): null => (error(path, `expected ${what}, got ${typeName(value)}`), null);
 
+  const capped = (path: string, length: number, max: number) =>
+    length > max && warn(path, `${length} entries; only the first ${max} are read`);
+
   function cut(value: string, max: number, path: string): string {
     const cutValue = cutText(value, max);
     if (cutValue !== value) warn(path, `${value.length} characters; cut to ${max}`);
@@ -212,7 +138,7 @@ function createParser() {
       const value = obj[key];
       const p = join(path, key);
       if (value == null) {
-        if (missing === 'required') error(p, 'required string is missing');
+        if (missing === 'required') expected(p, 'a string', value);
         return missing === '' ? '' : undefined;
       }
       if (typeof value !== 'string') return void expected(p, 'a string', value);
@@ -264,7 +190,7 @@ function createParser() {
       const out: T[] = [];
       if (value !== undefined && !Array.isArray(value)) expected(p, 'an array', value);
       else if (value) {
-        if (value.length > max) warn(p, `${value.length} entries; only the first ${max} are read`);
+        capped(p, value.length, max);
         for (let i = 0; i < value.length && i < max && errors.length < L.maxErrors; i++) {
           const entry = read(value[i], `${p}[${i}]`);
           if (entry !== null) out.push(entry);
@@ -348,15 +274,14 @@ function createParser() {
   /** Checks everything but the items' contents; returns how many items to read. */
   function start(value: unknown, rawItems: unknown): number {
     if (!isObject(value)) return expected('$', 'a JSON object', value) ?? 0;
-    if (value.version !== JSON_FEED_VERSION) error('version', `expected "${JSON_FEED_VERSION}" (a JSON Feed 1.1 document)`);
+    if (value.version !== JSON_FEED_VERSION) error('version', `expected "${JSON_FEED_VERSION}"`);
     const ext = value._clipshelf;
-    if (!isObject(ext)) error('_clipshelf', 'missing: not a ClipShelf feed (expected { "version": 1 })');
-    else if (ext.version !== CLIPSHELF_FEED_VERSION)
-      error('_clipshelf.version', `unsupported ClipShelf feed version ${JSON.stringify(ext.version)?.slice(0, 20)} (this reader knows 1)`);
+    if (!isObject(ext)) error('_clipshelf', 'missing: not a ClipShelf feed');
+    else exactly(CLIPSHELF_FEED_VERSION)(ext, 'version', '_clipshelf');
     const head = feedHead(value, '');
     if (head) shell = { version: JSON_FEED_VERSION, ...head, _clipshelf: { version: CLIPSHELF_FEED_VERSION }, items };
     if (!Array.isArray(rawItems)) return expected('items', 'an array', rawItems) ?? 0;
-    if (rawItems.length > L.maxItems) warn('items', `${rawItems.length} items; only the first ${L.maxItems} are read`);
+    capped('items', rawItems.length, L.maxItems);
     return Math.min(rawItems.length, L.maxItems);
   }
 

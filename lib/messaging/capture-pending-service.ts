@@ -1,6 +1,6 @@
 import type { Analysis, AnalysisInput } from '../model';
 import type { ArticleStore } from '../store';
-import { isOversizedCapture, parseCaptureResult, type CaptureRequest } from './capture-request';
+import { CaptureTimeoutError, isOversizedCapture, parseCaptureResult, withCaptureTimeout, type CaptureRequest } from './capture-request';
 import { describeInjectionError } from './page-support';
 import type { CaptureFailure, CaptureJobStatus } from './protocol';
 
@@ -69,9 +69,10 @@ export function createCapturePendingService(deps: CapturePendingDeps): CapturePe
       }
       let raw: unknown;
       try {
-        raw = await deps.runCapture(tabId, CAPTURE_REQUEST);
+        raw = await withCaptureTimeout(deps.runCapture(tabId, CAPTURE_REQUEST));
       } catch (error) {
-        fail({ id, title: article.title, reason: describeInjectionError(error, article.url).reason });
+        const reason = error instanceof CaptureTimeoutError ? error.message : describeInjectionError(error, article.url).reason;
+        fail({ id, title: article.title, reason });
         return;
       }
       const result = parseCaptureResult(raw);

@@ -9,6 +9,29 @@ export interface CaptureRequest {
   selection: boolean;
 }
 
+/**
+ * How long the background waits for the capture script. A hostile or pathological page can keep it busy for ever
+ * (its tab's renderer is the one that spins); the user gets an answer instead of "Saving…" without end.
+ */
+export const CAPTURE_TIMEOUT_MS = 30_000;
+
+/** Thrown by `withCaptureTimeout` when the capture script has not answered in time. */
+export class CaptureTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`The page took too long to capture (over ${Math.round(ms / 1000)} s) and was not saved. Reload it and try again, or select the part you want and save the selection.`);
+    this.name = 'CaptureTimeoutError';
+  }
+}
+
+/** `capture`, or a CaptureTimeoutError after `ms` (the script itself cannot be stopped; its late reply is ignored). */
+export function withCaptureTimeout<T>(capture: Promise<T>, ms: number = CAPTURE_TIMEOUT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CaptureTimeoutError(ms)), ms);
+  });
+  return Promise.race([capture, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Where the request waits for the capture script, in the content scripts' isolated world (pages cannot see it). */
 export const CAPTURE_REQUEST_KEY = '__clipShelfCaptureRequest';
 
@@ -119,7 +142,7 @@ export async function replyToCapture(
   }
 }
 
-const FAILURE_REASONS = ['empty', 'too-large', 'invalid-url', 'script-error'] as const;
+const FAILURE_REASONS = ['empty', 'too-large', 'invalid-url', 'not-html', 'script-error'] as const;
 type OtherFailure = (typeof FAILURE_REASONS)[number];
 const isOtherFailure = (value: unknown): value is OtherFailure =>
   FAILURE_REASONS.some((reason) => reason === value);

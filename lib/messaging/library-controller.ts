@@ -1,6 +1,7 @@
 import { toFeedItem, type FeedItem } from '../feed';
 import type { ArticleContent, ArticleMeta, ArticleRecord } from '../model';
 import { onLibraryChange, type ArticleStore, type LibraryFacet } from '../store';
+import { prepareReaderHtml, type ReaderWindow } from './reader-html';
 
 /** What the library page's address holds, so filters and the open article survive reloads and Back. */
 export interface LibraryLocation {
@@ -28,6 +29,7 @@ export interface LibraryView extends EventTarget {
   loading: boolean;
   deleted: RefDetail | null;
   error: string;
+  /** The open article; `content.html` is already sanitized for rendering (prepareReaderHtml). */
   reader: { article: ArticleMeta; content: ArticleContent | null } | null;
   /** Ids of shown articles that are imported links waiting to be captured (state 'pending'). */
   pending?: string[];
@@ -40,6 +42,11 @@ export interface LibraryDeps {
   readLocation(): LibraryLocation;
   /** Writes the state to the address bar; `push` adds a history entry (opening the reader). */
   writeLocation(location: LibraryLocation, push: boolean): void;
+  /**
+   * The window the reader's HTML is sanitized in; defaults to the page's own. Without one (or where DOMPurify does
+   * not work) the reader shows the article's plain text.
+   */
+  sanitizeWindow?: ReaderWindow | null;
 }
 
 /** Reads the library page's state from its URL search string. */
@@ -70,6 +77,12 @@ function stringField(event: Event, name: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/** The page's own window, when there is one (extension pages; not Node tests). */
+function pageWindow(): ReaderWindow | null {
+  const global = globalThis as unknown as Partial<ReaderWindow> & { document?: unknown };
+  return typeof global.document === 'object' && global.document !== null ? (global as ReaderWindow) : null;
+}
+
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -83,6 +96,7 @@ export function startLibrary(deps: LibraryDeps): {
   stop(): void;
 } {
   const { view } = deps;
+  const sanitizeWindow = deps.sanitizeWindow !== undefined ? deps.sanitizeWindow : pageWindow();
   const store = deps.openStore();
   let seq = 0;
   let readerSeq = 0;
@@ -134,8 +148,10 @@ export function startLibrary(deps: LibraryDeps): {
         return;
       }
       view.reader = { article, content: null };
-      const content = (await s.getContent(id)) ?? { id, html: '', text: '' };
-      if (mine === readerSeq) view.reader = { article, content };
+      const stored = (await s.getContent(id)) ?? { id, html: '', text: '' };
+      if (mine !== readerSeq) return;
+      const content = { ...stored, html: prepareReaderHtml(stored, article.url, sanitizeWindow) };
+      view.reader = { article, content };
     } catch (error) {
       view.error = `Could not open the article: ${errorText(error)}`;
     }

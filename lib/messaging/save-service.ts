@@ -1,6 +1,6 @@
 import type { Analysis, AnalysisInput } from '../model';
 import type { ArticleStore } from '../store';
-import { isOversizedCapture, parseCaptureResult, type CaptureRequest } from './capture-request';
+import { CaptureTimeoutError, isOversizedCapture, parseCaptureResult, withCaptureTimeout, type CaptureRequest } from './capture-request';
 import { describeInjectionError, describeUnsupportedPage } from './page-support';
 import type { SaveOutcome } from './protocol';
 
@@ -19,6 +19,8 @@ export interface SaveServiceDeps {
   /** The analysis engine (lib/analysis `analyzeArticle`). */
   analyze(input: AnalysisInput): Analysis;
   now?(): number;
+  /** How long to wait for the capture script (default CAPTURE_TIMEOUT_MS). */
+  captureTimeoutMs?: number;
 }
 
 export interface SaveService {
@@ -36,8 +38,9 @@ export function createSaveService(deps: SaveServiceDeps): SaveService {
 
       let raw: unknown;
       try {
-        raw = await deps.runCapture(tab.id, request);
+        raw = await withCaptureTimeout(deps.runCapture(tab.id, request), deps.captureTimeoutMs);
       } catch (error) {
+        if (error instanceof CaptureTimeoutError) return { status: 'failed', reason: error.message };
         return describeInjectionError(error, tab.url);
       }
       const result = parseCaptureResult(raw);

@@ -45,6 +45,51 @@ export function createArticleRecord(
   };
 }
 
+export interface CreatePendingRecordOptions {
+  id: string;
+  /** The normalized address; also the page URL until the link is captured. */
+  url: string;
+  title: string;
+  authors?: string[];
+  siteName?: string;
+  savedAt: number;
+  tags?: string[];
+  read?: boolean;
+}
+
+/**
+ * Builds the record for a link kept "to capture" (from an import): no content and no analysis yet, so it lists
+ * in the library and is captured later in the background.
+ */
+export function createPendingRecord({ id, url, title, authors = [], siteName = '', savedAt, tags = [], read = false }: CreatePendingRecordOptions): ArticleRecord {
+  return {
+    id,
+    url,
+    pageUrl: url,
+    title,
+    authors,
+    published: null,
+    modified: null,
+    siteName,
+    source: '',
+    lang: '',
+    excerpt: '',
+    imageUrl: '',
+    wordCount: 0,
+    readingMinutes: 0,
+    contentHash: '',
+    savedAt,
+    updatedAt: null,
+    tags,
+    read,
+    state: 'pending',
+    analysis: { speakers: [], topics: [], summary: '', lang: '' },
+    speakerKeys: [],
+    topicKeys: [],
+    content: { id, html: '', text: '' },
+  };
+}
+
 /** Lower-cased names of named speakers, for the multiEntry speaker index. */
 export function toSpeakerKeys(analysis: Analysis): string[] {
   const keys = analysis.speakers.filter((s) => s.kind !== 'unnamed').map((s) => s.name.toLowerCase());

@@ -1,5 +1,5 @@
-export { createArticleRecord, createArticleId, toSpeakerKeys, toTopicKeys } from './create-article-record';
-export type { CreateArticleRecordOptions } from './create-article-record';
+export { createArticleRecord, createArticleId, createPendingRecord, toSpeakerKeys, toTopicKeys } from './create-article-record';
+export type { CreateArticleRecordOptions, CreatePendingRecordOptions } from './create-article-record';
 export { createArticleStore, openArticleStore, requestPersistentStorage } from './article-store';
 export type { ArticleQuery, ArticleStore, LibraryFacet, LibraryFacets, SaveArticleResult } from './article-store';
 export { openArticleDb, createReopeningConnection } from './open-article-db';

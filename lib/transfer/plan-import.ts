@@ -1,5 +1,5 @@
 import type { Analysis, AnalysisInput, ArticleMeta, ArticleRecord, CapturedArticle } from '../model';
-import { createArticleId, toSpeakerKeys, toTopicKeys } from '../store';
+import { createArticleId, createArticleRecord, createPendingRecord, toSpeakerKeys, toTopicKeys } from '../store';
 import { IMPORT_FORMAT_NAMES, type ImportFile, type ImportFormat, type ImportHighlight, type ImportItem, type ImportSkip } from './import-types';
 import { readImportFile } from './read-import-file';
 
@@ -63,7 +63,6 @@ export interface ImportPlan {
   warnings: string[];
 }
 
-const EMPTY_ANALYSIS: Analysis = { speakers: [], topics: [], summary: '', lang: '' };
 const MAX_TITLE = 500;
 const MAX_TAG = 100;
 
@@ -120,32 +119,16 @@ function pendingRecord(key: string, item: ImportItem, id: string, now: number): 
   } catch {
     host = '';
   }
-  return {
+  return createPendingRecord({
     id,
     url: key,
-    pageUrl: key,
     title: cleanText(item.title, MAX_TITLE) || key,
     authors: (item.authors ?? []).map((a) => cleanText(a, 200)).filter(Boolean),
-    published: null,
-    modified: null,
     siteName: host,
-    source: '',
-    lang: '',
-    excerpt: '',
-    imageUrl: '',
-    wordCount: 0,
-    readingMinutes: 0,
-    contentHash: '',
     savedAt: item.savedAt ?? now,
-    updatedAt: null,
     tags: unionTags([], item.tags),
     read: item.read,
-    state: 'pending',
-    analysis: EMPTY_ANALYSIS,
-    speakerKeys: [],
-    topicKeys: [],
-    content: { id, html: '', text: '' },
-  };
+  });
 }
 
 /** A record from a backup, re-checked: HTML sanitized again, URLs http(s) only, derived keys recomputed. */
@@ -181,33 +164,14 @@ async function capturedRecord(key: string, item: ImportItem, id: string, now: nu
   const title = captured.title || cleanText(item.title, MAX_TITLE);
   const authors = captured.authors.length ? captured.authors : item.authors ?? [];
   const analysis = deps.analyzeArticle({ text: captured.text, title, lang: captured.lang || undefined, authors });
-  return {
-    id,
-    // The export's URL is the identity: a canonical link inside imported HTML must not re-key the article.
-    url: key,
-    pageUrl: key,
-    title,
-    authors,
-    published: captured.published,
-    modified: captured.modified,
-    siteName: captured.siteName,
-    source: captured.source,
-    lang: captured.lang,
-    excerpt: captured.excerpt,
-    imageUrl: safeHttp(captured.imageUrl),
-    wordCount: captured.wordCount,
-    readingMinutes: captured.readingMinutes,
-    contentHash: captured.contentHash,
-    savedAt: item.savedAt ?? now,
-    updatedAt: null,
-    tags: unionTags([], item.tags),
-    read: item.read,
-    state: 'saved',
+  // The export's URL is the identity: a canonical link inside imported HTML must not re-key the article.
+  const record = createArticleRecord(
+    { ...captured, url: key, pageUrl: key, title, authors, imageUrl: safeHttp(captured.imageUrl) },
     analysis,
-    speakerKeys: toSpeakerKeys(analysis),
-    topicKeys: toTopicKeys(analysis),
-    content: { id, html: captured.html, text: captured.text },
-  };
+    { now: item.savedAt ?? now },
+  );
+  // The plan's id (it may merge into a saved article) and the export's tags and read state win.
+  return { ...record, id, tags: unionTags([], item.tags), read: item.read, content: { ...record.content, id } };
 }
 
 /**

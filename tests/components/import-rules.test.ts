@@ -13,8 +13,8 @@ describe('components/ imports', () => {
         (m) => m[1] ?? m[2] ?? m[3],
       );
       for (const spec of specifiers)
-        // dompurify: the library page's reader sanitizes stored HTML (clip-library-html.ts); not in the widget.
-        expect(spec).toMatch(/^(lit|lit\/.+|\.\/[\w.-]+|\.\.\/lib\/(model|feed)|dompurify)$/);
+        // No exceptions: the reader gets HTML already sanitized by its page controller (lib/messaging/reader-html.ts).
+        expect(spec).toMatch(/^(lit|lit\/.+|\.\/[\w.-]+|\.\.\/lib\/(model|feed))$/);
     });
   }
 });

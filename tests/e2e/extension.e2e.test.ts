@@ -3,15 +3,12 @@
  * (activeTab + scripting, no host permissions) → analysis → IndexedDB → popup and library page.
  * Run with `npm run test:e2e` (builds first). Screenshots go to test-artifacts/ (gitignored).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleContent, ArticleMeta } from '../../lib/model';
-import { launchExtension, type ExtensionSession, type RawTarget } from './helpers/launch-extension';
-import { serveDirectory, type StaticServer } from './helpers/serve-directory';
-import { startWatchdog, waitFor, withTimeout } from './helpers/with-timeout';
+import type { ArticleMeta } from '../../lib/model';
+import { axeViolations, createTeardown, launchExtension, READ_DB, serveDirectory, settledPopupState, waitFor, withTimeout, type DbSnapshot, type ExtensionSession, type RawTarget, type StaticServer } from './helpers';
 
 const FIXTURES = '/work/shared/fixtures';
 const ARTIFACTS = 'test-artifacts';
@@ -30,11 +27,6 @@ const NOT_ARTICLE_HTML = `<!doctype html><html lang="en"><head><title>Links</tit
 
 // --- In-page probes (strings evaluated in the popup over raw CDP) ---
 
-const POPUP_STATE = `(() => {
-  const s = document.querySelector('clip-popup')?.shadowRoot?.querySelector('.state');
-  return s ? { kind: s.dataset.kind, text: s.querySelector('.label')?.textContent.trim() ?? '' } : null;
-})()`;
-
 const POPUP_SPEAKERS = `(() => {
   const list = document.querySelector('clip-popup')?.shadowRoot?.querySelector('.current clip-speaker-list');
   return list?.shadowRoot ? [...list.shadowRoot.querySelectorAll('.name')].map((n) => n.textContent.trim()) : [];
@@ -42,47 +34,9 @@ const POPUP_SPEAKERS = `(() => {
 
 const POPUP_PAGE_TITLE = `document.querySelector('clip-popup')?.shadowRoot?.querySelector('.page-title')?.textContent.trim() ?? ''`;
 
-const READ_DB = `new Promise((resolve, reject) => {
-  const open = indexedDB.open('clipshelf');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const tx = db.transaction(['articles', 'contents']);
-    const articles = tx.objectStore('articles').getAll();
-    const contents = tx.objectStore('contents').getAll();
-    tx.oncomplete = () => { db.close(); resolve({ articles: articles.result, contents: contents.result }); };
-    tx.onerror = () => reject(tx.error);
-  };
-})`;
-
-// axe-core is evaluated over CDP (extension pages' CSP would refuse a script tag).
-const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const AXE_RUN = `axe.run(document, { resultTypes: ['violations'] }).then((r) =>
-  r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' @ ' + v.nodes.map((n) => JSON.stringify(n.target)).join(' ')))`;
-
-/** Runs axe-core in a page or popup and returns its violations as lines. */
-async function axeViolations(evaluate: (expression: string) => Promise<unknown>): Promise<string[]> {
-  await evaluate(AXE_SOURCE);
-  return (await evaluate(AXE_RUN)) as string[];
-}
-
-interface DbSnapshot {
-  articles: ArticleMeta[];
-  contents: ArticleContent[];
-}
-
 let session: ExtensionSession | undefined;
 let server: StaticServer | undefined;
-let scratch = '';
-let disarm = () => {};
-
-async function cleanup(): Promise<void> {
-  await session?.close();
-  await server?.close();
-  session = undefined;
-  server = undefined;
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-}
+const teardown = createTeardown();
 
 /** Opens a page in a new tab, makes it the active tab and clicks the toolbar button on it. */
 async function openAndClick(url: string): Promise<{ page: Page; popup: RawTarget }> {
@@ -93,16 +47,7 @@ async function openAndClick(url: string): Promise<{ page: Page; popup: RawTarget
   return { page, popup };
 }
 
-async function settledState(popup: RawTarget): Promise<{ kind: string; text: string }> {
-  return waitFor(
-    async () => {
-      const state = await popup.evaluate<{ kind: string; text: string } | null>(POPUP_STATE);
-      return state && state.kind !== 'saving' ? state : null;
-    },
-    30_000,
-    'the popup to show the save result',
-  );
-}
+const settledState = (popup: RawTarget) => settledPopupState(popup, 30_000, 'the popup to show the save result');
 
 const namedSpeakers = (meta: ArticleMeta): string[] =>
   meta.analysis.speakers.filter((s) => s.kind !== 'unnamed').map((s) => s.name);
@@ -110,18 +55,15 @@ const namedSpeakers = (meta: ArticleMeta): string[] =>
 describe('ClipShelf extension (production build)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    scratch = mkdtempSync(join(tmpdir(), 'clipshelf-pages-'));
+    const scratch = teardown.tempDir('clipshelf-pages-');
     writeFileSync(join(scratch, 'links.html'), NOT_ARTICLE_HTML);
     const routes = Object.fromEntries(ARTICLE_PAGES.map((p) => [p.path, p.file]));
-    server = await serveDirectory(scratch, { routes });
-    session = await launchExtension();
-    disarm = startWatchdog(170_000, cleanup);
+    server = teardown.add(await serveDirectory(scratch, { routes }));
+    session = teardown.add(await launchExtension());
+    teardown.watchdog(170_000);
   });
 
-  afterAll(async () => {
-    disarm();
-    await cleanup();
-  });
+  afterAll(() => teardown.run());
 
   it('one toolbar click saves each article; the popup shows "Saved", its speakers and topics', { timeout: 120_000 }, async () => {
     for (const { path } of ARTICLE_PAGES) {

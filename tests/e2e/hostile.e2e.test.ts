@@ -10,20 +10,16 @@
  * each extension page and the host page is instrumented (canary, window errors, CSP violation reports, dialogs,
  * console), and the test prints how many vectors were tried and how many executed — which must be zero.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFeed } from '../../lib/feed';
-import type { ArticleContent, ArticleMeta, ArticleRecord } from '../../lib/model';
+import type { ArticleMeta, ArticleRecord } from '../../lib/model';
 import { buildAttackPages, type AttackPage } from '../fixtures/attacks/attack-page';
 import { ATTACK_VECTORS } from '../fixtures/attacks/vectors';
 import { findActiveContent } from '../security/find-active-content';
-import { launchExtension, type ExtensionSession, type RawTarget } from './helpers/launch-extension';
-import { startWatchdog, waitFor, withTimeout } from './helpers/with-timeout';
+import { copyBuild, createTeardown, launchExtension, READ_DB, serveFiles, settledPopupState, waitFor, withTimeout, type DbSnapshot, type ExtensionSession, type RawTarget, type ServedFile } from './helpers';
 
 const ARTIFACTS = 'test-artifacts';
 
@@ -52,29 +48,10 @@ interface Watch {
   errors: string[];
 }
 
-const READ_DB = `new Promise((resolve, reject) => {
-  const open = indexedDB.open('clipshelf');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const tx = db.transaction(['articles', 'contents']);
-    const articles = tx.objectStore('articles').getAll();
-    const contents = tx.objectStore('contents').getAll();
-    tx.oncomplete = () => { db.close(); resolve({ articles: articles.result, contents: contents.result }); };
-    tx.onerror = () => reject(tx.error);
-  };
-})`;
-
-const POPUP_STATE = `(() => {
-  const s = document.querySelector('clip-popup')?.shadowRoot?.querySelector('.state');
-  return s ? { kind: s.dataset.kind, text: s.querySelector('.label')?.textContent.trim() ?? '' } : null;
-})()`;
-
 let session: ExtensionSession | undefined;
-let server: Server | undefined;
 let origin = '';
 let pages: AttackPage[] = [];
-const files = new Map<string, { type: string; body: string | Buffer }>();
+const files = new Map<string, ServedFile>();
 /** Canary calls that reached the server (fetches from a payload), with the page that made them. */
 const serverHits: string[] = [];
 /** What executed where; the hostile pages running their own scripts on their own origin is expected and not counted. */
@@ -84,18 +61,9 @@ const violations: string[] = [];
 const hungPages: number[] = [];
 let savedCount = 0;
 const dialogs: string[] = [];
-let disarm = () => {};
 /** A private copy of the build: other test runs may rebuild .output while this one runs. */
 let buildCopy = '';
-
-async function cleanup(): Promise<void> {
-  await session?.close();
-  session = undefined;
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-  if (buildCopy) rmSync(buildCopy, { recursive: true, force: true });
-  buildCopy = '';
-}
+const teardown = createTeardown();
 
 function record(where: keyof typeof executed, watch: Watch | null, label: string): void {
   if (!watch) return;
@@ -124,38 +92,28 @@ async function watchedPage(where: keyof typeof executed, label: string): Promise
 describe('hostile content stays inert (production build, Debian Chromium)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      if (url.pathname === '/canary') {
+    const server = await serveFiles(files, {
+      intercept(url, req, res) {
+        if (url.pathname !== '/canary') return false;
         serverHits.push(`${url.searchParams.get('v')} from ${req.headers.referer ?? req.headers.origin ?? '?'}`);
         res.writeHead(204).end();
-        return;
-      }
-      const file = files.get(url.pathname);
-      if (!file) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-        return;
-      }
-      res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body);
+        return true;
+      },
     });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ origin } = teardown.add(server));
     pages = buildAttackPages(ATTACK_VECTORS, 12, origin);
     // The hostile pages may run their own payloads on their own origin: give them a harmless canary.
     const pageCanary = `<script>window.__clipCanary = function () {};</script>`;
     for (const p of pages) files.set(`/news/attack-${p.index}`, { type: 'text/html; charset=utf-8', body: p.html.replace('<head>', `<head>${pageCanary}`) });
-    buildCopy = mkdtempSync(join(tmpdir(), 'clipshelf-build-'));
-    cpSync('.output/chrome-mv3', join(buildCopy, 'chrome-mv3'), { recursive: true });
+    buildCopy = teardown.tempDir('clipshelf-build-');
+    const build = copyBuild(join(buildCopy, 'chrome-mv3'));
     cpSync('.output/firefox-mv3/manifest.json', join(buildCopy, 'firefox-manifest.json'));
     cpSync('dist/widget/clip-shelf.js', join(buildCopy, 'clip-shelf.js'));
-    session = await launchExtension({ extensionPath: join(buildCopy, 'chrome-mv3') });
-    disarm = startWatchdog(590_000, cleanup);
+    session = teardown.add(await launchExtension({ extensionPath: build.path }));
+    teardown.watchdog(590_000);
   }, 120_000);
 
-  afterAll(async () => {
-    disarm();
-    await cleanup();
-  });
+  afterAll(() => teardown.run());
 
   it('the built manifest keeps the default MV3 CSP: no loosening, no remote code, no eval', () => {
     const manifest = JSON.parse(readFileSync(join(buildCopy, 'chrome-mv3/manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -199,14 +157,7 @@ describe('hostile content stays inert (production build, Debian Chromium)', () =
         });
         await popup.evaluate(INSTRUMENT);
         const settle = () =>
-          waitFor(
-            async () => {
-              const s = await popup!.evaluate<{ kind: string; text: string } | null>(POPUP_STATE);
-              return s && s.kind !== 'saving' ? s : null;
-            },
-            30_000,
-            `the popup result for page ${p.index}`,
-          ).catch(() => ({ kind: 'hung', text: 'still saving after 30 s' }));
+          settledPopupState(popup!, 30_000, `the popup result for page ${p.index}`).catch(() => ({ kind: 'hung', text: 'still saving after 30 s' }));
         let state = await settle();
         if (state.kind === 'not-article') {
           // Payloads that swallow the rest of the page (xmp, plaintext, noembed …) can make it look like no article.
@@ -235,11 +186,10 @@ describe('hostile content stays inert (production build, Debian Chromium)', () =
     expect([...executed.popup]).toEqual([]);
   });
 
-  // KNOWN BUG (lib/capture + Readability): DOM clobbering `<form><input name=parentNode></form>` (vector #36) makes
-  // Readability's _getNextNode loop forever in the content script, so the save never ends and the popup says
-  // "Saving…" for ever (the tab's renderer spins). Fix: neutralize clobbering names in the clone before Readability,
-  // and time out runCapture in the background. Flip to it() once fixed.
-  it.fails('every attack page ends with a save result (no capture hangs)', () => {
+  // Fixed: DOM clobbering `<form><input name=parentNode></form>` (vector #36) used to send Readability's
+  // _getNextNode into an endless loop in the content script ("Saving…" for ever). Capture now strips clobbering
+  // names from its copy first, and the background gives up on a capture after 30 s with a clear message.
+  it('every attack page ends with a save result (no capture hangs)', () => {
     expect(hungPages).toEqual([]);
   });
 
@@ -247,7 +197,7 @@ describe('hostile content stays inert (production build, Debian Chromium)', () =
     const page = await watchedPage('library', 'db read');
     try {
       await page.goto(session!.extensionUrl('library.html'));
-      const db = await page.evaluate<{ articles: ArticleMeta[]; contents: ArticleContent[] }>(READ_DB);
+      const db = await page.evaluate<DbSnapshot>(READ_DB);
       expect(db.articles).toHaveLength(savedCount);
       for (const c of db.contents) expect(findActiveContent(c.html), `article ${c.id}`).toEqual([]);
       for (const a of db.articles) {
@@ -293,7 +243,7 @@ describe('hostile content stays inert (production build, Debian Chromium)', () =
     let records: ArticleRecord[];
     try {
       await reader.goto(session!.extensionUrl('library.html'));
-      const db = await reader.evaluate<{ articles: ArticleMeta[]; contents: ArticleContent[] }>(READ_DB);
+      const db = await reader.evaluate<DbSnapshot>(READ_DB);
       const byId = new Map(db.contents.map((c) => [c.id, c]));
       records = db.articles.map((m) => ({ ...m, content: byId.get(m.id)! }));
     } finally {

@@ -4,16 +4,12 @@
  * the backup through the file input → both back with content → import a Pocket CSV → "to capture" items and a
  * "Capture 2 pending" action. Run with `npm run test:e2e` (builds first). Screenshots go to test-artifacts/.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../lib/feed';
-import type { ArticleContent, ArticleMeta } from '../../lib/model';
-import { launchExtension, type ExtensionSession } from './helpers/launch-extension';
-import { serveDirectory, type StaticServer } from './helpers/serve-directory';
-import { startWatchdog, waitFor, withTimeout } from './helpers/with-timeout';
+import { axeViolations, copyBuild, createTeardown, launchExtension, READ_DB, serveDirectory, waitFor, withTimeout, type DbSnapshot, type ExtensionSession, type StaticServer } from './helpers';
 
 const FIXTURES = '/work/shared/fixtures';
 const ARTIFACTS = 'test-artifacts';
@@ -21,19 +17,6 @@ const PAGES = [
   { path: '/news/stdaily-trilateral-summit.html', file: `${FIXTURES}/pages/stdaily-trilateral-summit.html` },
   { path: '/news/bbc-1.html', file: `${FIXTURES}/readability-pages/bbc-1/source.html` },
 ];
-
-const READ_DB = `new Promise((resolve, reject) => {
-  const open = indexedDB.open('clipshelf');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const tx = db.transaction(['articles', 'contents']);
-    const articles = tx.objectStore('articles').getAll();
-    const contents = tx.objectStore('contents').getAll();
-    tx.oncomplete = () => { db.close(); resolve({ articles: articles.result, contents: contents.result }); };
-    tx.onerror = () => reject(tx.error);
-  };
-})`;
 
 const CLEAR_DB = `new Promise((resolve, reject) => {
   const open = indexedDB.open('clipshelf');
@@ -48,32 +31,11 @@ const CLEAR_DB = `new Promise((resolve, reject) => {
   };
 })`;
 
-// axe-core is evaluated in the page (extension pages' CSP would refuse a script tag).
-const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
-    r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' @ ' + v.nodes.map((n) => JSON.stringify(n.target)).join(' ')))`) as Promise<string[]>;
-}
-
-interface DbSnapshot {
-  articles: ArticleMeta[];
-  contents: ArticleContent[];
-}
-
 let session: ExtensionSession | undefined;
 let server: StaticServer | undefined;
 let scratch = '';
-let disarm = () => {};
 let library: Page | undefined;
-
-async function cleanup(): Promise<void> {
-  await session?.close();
-  await server?.close();
-  session = undefined;
-  server = undefined;
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-}
+const teardown = createTeardown();
 
 const readDb = (page: Page) => page.evaluate(READ_DB) as Promise<DbSnapshot>;
 const tools = (page: Page) => page.locator('clip-library-tools');
@@ -98,16 +60,13 @@ async function openLibrary(): Promise<Page> {
 describe('library data tools (production build)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    scratch = mkdtempSync(join(tmpdir(), 'clipshelf-transfer-'));
-    server = await serveDirectory(scratch, { routes: Object.fromEntries(PAGES.map((p) => [p.path, p.file])) });
-    session = await launchExtension();
-    disarm = startWatchdog(170_000, cleanup);
+    scratch = teardown.tempDir('clipshelf-transfer-');
+    server = teardown.add(await serveDirectory(scratch, { routes: Object.fromEntries(PAGES.map((p) => [p.path, p.file])) }));
+    session = teardown.add(await launchExtension());
+    teardown.watchdog(170_000);
   });
 
-  afterAll(async () => {
-    disarm();
-    await cleanup();
-  });
+  afterAll(() => teardown.run());
 
   it('saves two pages with the toolbar button', { timeout: 90_000 }, async () => {
     for (const p of PAGES) {
@@ -148,7 +107,7 @@ describe('library data tools (production build)', () => {
     const dialog = tools(page).locator('dialog#feed');
     await dialog.waitFor({ state: 'visible' });
     await page.screenshot({ path: join(ARTIFACTS, 'library-export-feed-dialog.png') });
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations((e) => page.evaluate(e))).toEqual([]);
     const { name, text } = await downloadText(page, () => dialog.getByRole('button', { name: 'Download feed' }).click());
     expect(name).toBe('clipshelf-feed.json');
     const parsed = parseFeed(JSON.parse(text));
@@ -190,7 +149,7 @@ describe('library data tools (production build)', () => {
     expect(snippet).toContain('<clip-shelf src="clipshelf-feed.json"');
     await waitFor(async () => ((await dialog.locator('p[role=status]').count()) > 0 ? true : null), 10_000, 'the copy result');
     await page.screenshot({ path: join(ARTIFACTS, 'library-embed-dialog.png') });
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations((e) => page.evaluate(e))).toEqual([]);
     await dialog.getByRole('button', { name: 'Done' }).click();
   });
 
@@ -262,7 +221,7 @@ describe('library data tools (production build)', () => {
     expect(await page.locator('clip-library').locator('.to-capture').count()).toBe(2);
     expect(await toolButton(page, /Capture 2 pending/).isVisible()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'library-import-report.png'), fullPage: true });
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations((e) => page.evaluate(e))).toEqual([]);
   });
 });
 
@@ -275,32 +234,17 @@ describe('capturing imported links in the background', () => {
   let granted: ExtensionSession | undefined;
   let pagesServer: StaticServer | undefined;
   let dir = '';
-  let stopWatchdog = () => {};
-
-  async function cleanupGranted(): Promise<void> {
-    await granted?.close();
-    await pagesServer?.close();
-    granted = undefined;
-    pagesServer = undefined;
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
+  const grantedTeardown = createTeardown();
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clipshelf-granted-'));
-    const ext = join(dir, 'ext');
-    cpSync('.output/chrome-mv3', ext, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    manifest.host_permissions = ['http://127.0.0.1/*'];
-    writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
-    pagesServer = await serveDirectory(dir, { routes: Object.fromEntries(PAGES.map((p) => [p.path, p.file])) });
-    granted = await launchExtension({ extensionPath: ext });
-    stopWatchdog = startWatchdog(170_000, cleanupGranted);
+    dir = grantedTeardown.tempDir('clipshelf-granted-');
+    const ext = copyBuild(join(dir, 'ext'), { hostPermissions: ['http://127.0.0.1/*'] });
+    pagesServer = grantedTeardown.add(await serveDirectory(dir, { routes: Object.fromEntries(PAGES.map((p) => [p.path, p.file])) }));
+    granted = grantedTeardown.add(await launchExtension({ extensionPath: ext.path }));
+    grantedTeardown.watchdog(170_000);
   });
 
-  afterAll(async () => {
-    stopWatchdog();
-    await cleanupGranted();
-  });
+  afterAll(() => grantedTeardown.run());
 
   it('imports two links, then "Capture 2 pending" opens, captures, analyses and stores both, closing its tabs', { timeout: 90_000 }, async () => {
     const page = await granted!.context.newPage();

@@ -15,12 +15,11 @@
  * script is unregistered and the background refuses). The permission calls themselves are unit-tested with fakes
  * (tests/lib/messaging/live-mode.test.ts).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, serveDirectory, startWatchdog, waitFor, withTimeout, type ExtensionSession, type StaticServer } from './helpers';
+import { copyBuild, createTeardown, launchExtension, serveDirectory, waitFor, withTimeout, type ExtensionSession, type StaticServer } from './helpers';
 
 const SEED = '/work/shared/fixtures/pages/stdaily-trilateral-summit.html';
 
@@ -39,17 +38,7 @@ const HOST_PAGE = `<!doctype html>
 let session: ExtensionSession | undefined;
 let home: StaticServer | undefined;
 let other: StaticServer | undefined;
-let scratch = '';
-let disarm = () => {};
-
-async function cleanup(): Promise<void> {
-  await session?.close();
-  await home?.close();
-  await other?.close();
-  session = home = other = undefined;
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-  scratch = '';
-}
+const teardown = createTeardown();
 
 /** The article titles the shelf shows (its cards, through the nested shadow roots); [] when it shows none. */
 const shelfTitles = (page: Page) =>
@@ -81,28 +70,21 @@ describe('live mode (production build + test-granted host permission)', () => {
   let library: Page;
 
   beforeAll(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'clipshelf-live-'));
-    const build = join(scratch, 'chrome-mv3');
-    cpSync('.output/chrome-mv3', build, { recursive: true });
-    const manifestPath = join(build, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-    expect(manifest.host_permissions ?? []).toEqual([]); // the product asks at run time only
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+    const scratch = teardown.tempDir('clipshelf-live-');
+    const build = copyBuild(join(scratch, 'chrome-mv3'), { hostPermissions: ['http://127.0.0.1/*'] });
+    expect(build.manifest.host_permissions ?? []).toEqual([]); // the product asks at run time only
 
     const site = join(scratch, 'site');
     cpSync(resolve('dist/widget/clip-shelf.js'), join(site, 'clip-shelf.js'));
     writeFileSync(join(site, 'index.html'), HOST_PAGE);
     cpSync(SEED, join(site, 'news.html'));
-    home = await serveDirectory(site);
-    other = await serveDirectory(site); // same host, another port: another origin
-    session = await launchExtension({ extensionPath: build });
-    disarm = startWatchdog(170_000, cleanup);
+    home = teardown.add(await serveDirectory(site));
+    other = teardown.add(await serveDirectory(site)); // same host, another port: another origin
+    session = teardown.add(await launchExtension({ extensionPath: build.path }));
+    teardown.watchdog(170_000);
   }, 60_000);
 
-  afterAll(async () => {
-    disarm();
-    await cleanup();
-  });
+  afterAll(() => teardown.run());
 
   it('saves an article (toolbar click)', { timeout: 60_000 }, async () => {
     const page = await session!.context.newPage();

@@ -5,16 +5,11 @@
  * Prints, per page: the popup's answer, how long it took, and the page's worst evaluate() latency meanwhile.
  * Run after `npm run build` (`npm run test:e2e` does it).
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBackup } from '../../lib/transfer';
-import { launchExtension, type ExtensionSession, type RawTarget } from './helpers/launch-extension';
-import { startWatchdog, waitFor, withTimeout } from './helpers/with-timeout';
+import { copyBuild, createTeardown, launchExtension, serveFiles, settledPopupState, waitFor, withTimeout, type ExtensionSession, type RawTarget, type ServedFile } from './helpers';
 
 const PARA = '<p>The council voted on Tuesday to approve a new riverside park, ending a debate that had divided residents for nearly three years. "This is the most important decision we have made," said Maria Delgado, the council member who sponsored the plan.</p>';
 const article = (body: string): string =>
@@ -40,15 +35,17 @@ const CASES: Case[] = [
   { path: '/no-article', type: 'text/html', body: () => `<!DOCTYPE html><html><head><title>Home</title></head><body><nav>${Array.from({ length: 40 }, (_, i) => `<a href="/s${i}">Section ${i}</a>`).join(' ')}</nav></body></html>`, expect: ['not-article', 'failed'], message: /doesn't look like an article|No article text/i },
   { path: '/empty', type: 'text/html', body: () => '<!DOCTYPE html><html><head></head><body></body></html>', expect: ['failed', 'not-article'], message: /No article text|nothing to save|doesn't look like/i },
   {
-    path: '/data.json', type: 'application/json', body: () => JSON.stringify({ articles: [{ title: '<script>alert(1)</script>', text: 'x'.repeat(1000) }] }), expect: ['failed', 'not-article'], message: /article|text|JSON/i,
-    knownBug: 'a JSON document (Chromium shows it in a <pre>) is saved as an article without a word; capture should check document.contentType and answer not-article',
+    // Fixed: a JSON document (Chromium shows it in a <pre>) used to be saved as an article; capture now checks
+    // document.contentType and answers "not an HTML page".
+    path: '/data.json', type: 'application/json', body: () => JSON.stringify({ articles: [{ title: '<script>alert(1)</script>', text: 'x'.repeat(1000) }] }), expect: ['failed'], message: /not an HTML page \(application\/json\)/i,
   },
   { path: '/notes.txt', type: 'text/plain', body: () => 'Just some plain text.\n\nSecond paragraph.', expect: ['failed', 'not-article'], message: /article|text/i },
   { path: '/drawing.svg', type: 'image/svg+xml', body: () => '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><text x="0" y="20">Hello</text></svg>', expect: ['failed', 'not-article', 'unsupported'], message: /./ },
   { path: '/pixel.png', type: 'image/png', body: () => PNG, expect: ['failed', 'not-article', 'unsupported'], message: /./ },
 ];
 
-const POPUP_STATE = `(() => {
+/** The popup's state with the whole answer (the reason a page was refused), not just its label. */
+const POPUP_ANSWER = `(() => {
   const root = document.querySelector('clip-popup')?.shadowRoot;
   const s = root?.querySelector('.state');
   return s ? { kind: s.dataset.kind, text: (root.querySelector('.current')?.textContent ?? s.textContent).replace(/\\s+/g, ' ').trim() } : null;
@@ -56,41 +53,21 @@ const POPUP_STATE = `(() => {
 const COUNT_DB = `new Promise((resolve) => { const r = indexedDB.open('clipshelf'); r.onsuccess = () => { const db = r.result; if (!db.objectStoreNames.contains('articles')) { db.close(); resolve(0); return; } const c = db.transaction('articles').objectStore('articles').count(); c.onsuccess = () => { resolve(c.result); db.close(); }; }; r.onerror = () => resolve(-1); })`;
 
 let session: ExtensionSession | undefined;
-let server: Server | undefined;
 let origin = '';
-let buildCopy = '';
-let disarm = () => {};
-const bodies = new Map<string, { type: string; body: string | Buffer }>();
-
-async function cleanup(): Promise<void> {
-  await session?.close();
-  session = undefined;
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-  if (buildCopy) rmSync(buildCopy, { recursive: true, force: true });
-  buildCopy = '';
-}
+const bodies = new Map<string, ServedFile>();
+const teardown = createTeardown();
 
 describe('bad pages in the real browser', () => {
   beforeAll(async () => {
     for (const c of CASES) bodies.set(c.path, { type: c.type, body: c.body() });
-    server = createServer((req, res) => {
-      const file = bodies.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      if (!file) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body);
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    buildCopy = mkdtempSync(join(tmpdir(), 'clipshelf-build-'));
-    cpSync('.output/chrome-mv3', buildCopy, { recursive: true });
-    session = await launchExtension({ extensionPath: buildCopy });
-    disarm = startWatchdog(590_000, cleanup);
+    ({ origin } = teardown.add(await serveFiles(bodies)));
+    // A private copy of the build: other test runs may rebuild .output while this one runs.
+    const build = copyBuild(teardown.tempDir('clipshelf-build-'));
+    session = teardown.add(await launchExtension({ extensionPath: build.path }));
+    teardown.watchdog(590_000);
   }, 120_000);
 
-  afterAll(async () => {
-    disarm();
-    await cleanup();
-  });
+  afterAll(() => teardown.run());
 
   for (const c of CASES) {
   const test = c.knownBug ? it.fails : it;
@@ -119,14 +96,7 @@ describe('bad pages in the real browser', () => {
         }
       })();
       const started = Date.now();
-      const state = await waitFor(
-        async () => {
-          const s = await popup!.evaluate<{ kind: string; text: string } | null>(POPUP_STATE);
-          return s && s.kind !== 'saving' ? s : null;
-        },
-        60_000,
-        `the popup's answer for ${c.path}`,
-      );
+      const state = await settledPopupState(popup, 60_000, `the popup's answer for ${c.path}`, POPUP_ANSWER);
       const took = Date.now() - started;
       probing = false;
       await probe;

@@ -32,13 +32,10 @@ describe('attack corpus', () => {
 });
 
 /**
- * KNOWN BUG (lib/capture sanitizeArticle): HTML that starts with <frameset> parses into a document without a body;
- * DOMPurify's RETURN_DOM then gives null and sanitizeArticle throws a TypeError instead of returning an empty
- * article. Nothing unsafe is stored (it throws), but a backup/import or "Save anyway" of such HTML fails with a
- * confusing error. Fix: `if (!body) return view.document.createElement('body')` (or prefix the input with
- * "<body>", which makes the parser ignore a later <frameset>). Flip these to it() once fixed.
+ * Vectors #46 and #66 start with <frameset>: sanitizeArticle used to throw there (DOMPurify's RETURN_DOM gives no
+ * <body>); it now returns an empty body. No known sanitizer bugs remain.
  */
-const SANITIZER_KNOWN_BUGS = new Set([46, 66]);
+const SANITIZER_KNOWN_BUGS = new Set<number>([]);
 
 describe('sanitizer (lib/capture sanitizeArticle) on every body vector alone', () => {
   for (const v of bodyVectors) {

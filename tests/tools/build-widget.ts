@@ -150,7 +150,7 @@ export async function buildWidget(): Promise<{ bytes: number; gzipBytes: number 
   const minified = await minify(bundled.outputFiles[0]!.text, {
     module: true,
     ecma: 2020,
-    compress: { passes: 2 },
+    compress: { passes: 3 },
     mangle: true,
     format: {
       comments: false,

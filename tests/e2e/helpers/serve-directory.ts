@@ -1,7 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { listenLocally, type StaticServer } from './listen-locally';
+
+export type { StaticServer } from './listen-locally';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,27 +20,19 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-export interface StaticServer {
-  /** http://127.0.0.1:PORT */
-  origin: string;
-  /** The absolute URL of a path on this server. */
-  url(path: string): string;
-  close(): Promise<void>;
-}
-
 export interface ServeOptions {
   /** Extra URL paths mapped to files anywhere (e.g. '/news/seed.html' → a fixture file). */
   routes?: Record<string, string>;
 }
 
 /**
- * Serves `root` (and `routes`) over HTTP on 127.0.0.1 only, on a free port. Paths cannot escape `root`.
+ * Serves `root` (and `routes`) over HTTP on 127.0.0.1 only, on a free port (listenLocally). Paths cannot escape `root`.
  * Unknown paths give 404; only GET/HEAD.
  */
 export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
   const routes = options.routes ?? {};
-  const server: Server = createServer((req, res) => {
+  return listenLocally((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     let file = routes[path];
     if (!file) {
@@ -65,20 +58,4 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolveListen());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: (path) => new URL(path, origin).href,
-    close: () =>
-      new Promise<void>((resolveClose) => {
-        server.closeAllConnections();
-        server.close(() => resolveClose());
-      }),
-  };
 }

@@ -1,49 +1,18 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCapturePendingService, parseRequest, toHostPattern, type CapturePendingDeps } from '../../../lib/messaging';
 import { parseCaptureJobStatus } from '../../../lib/messaging/protocol';
 import type { ArticleRecord, CapturedArticle } from '../../../lib/model';
-import { openArticleStore, type ArticleStore } from '../../../lib/store';
+import type { ArticleStore } from '../../../lib/store';
+import { makePendingRecord } from '../../helpers/make-article';
+import { useFreshStore } from '../../helpers/use-fresh-store';
 import { makeAnalysis, makeCaptured } from '../store/article-fixtures';
 
 let store: ArticleStore;
+useFreshStore((s) => (store = s));
 
-beforeEach(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  store = await openArticleStore();
-});
-afterEach(() => store.close());
-
-function pending(id: string, url: string, extra: Partial<ArticleRecord> = {}): ArticleRecord {
-  return {
-    id,
-    url,
-    pageUrl: url,
-    title: `Link ${id}`,
-    authors: [],
-    published: null,
-    modified: null,
-    siteName: '',
-    source: '',
-    lang: '',
-    excerpt: '',
-    imageUrl: '',
-    wordCount: 0,
-    readingMinutes: 0,
-    contentHash: '',
-    savedAt: 100,
-    updatedAt: null,
-    tags: ['from-pocket'],
-    read: true,
-    state: 'pending',
-    analysis: { speakers: [], topics: [], summary: '', lang: '' },
-    speakerKeys: [],
-    topicKeys: [],
-    content: { id, html: '', text: '' },
-    ...extra,
-  };
-}
+const pending = (id: string, url: string, extra: Partial<ArticleRecord> = {}): ArticleRecord =>
+  makePendingRecord(id, url, { tags: ['from-pocket'], read: true, ...extra });
 
 /** A browser stand-in: pages by URL, what each capture returns, which tabs were opened and closed. */
 function fakeBrowser(pages: Record<string, unknown | Error>, options: { allowed?: (url: string) => boolean } = {}) {

@@ -7,6 +7,7 @@ import { parseFeed } from '../../../lib/feed';
 import { startLibraryTransfer, type LibraryTransferDeps, type TransferNoticesView, type TransferToolsView } from '../../../lib/messaging';
 import type { CaptureJobStatus, MessageType, RequestData, ResponseData } from '../../../lib/messaging';
 import { openArticleStore, type ArticleStore } from '../../../lib/store';
+import { makePendingRecord } from '../../helpers/make-article';
 import { makeAnalysis, makeCaptured } from '../store/article-fixtures';
 
 class FakeTools extends EventTarget implements TransferToolsView {
@@ -283,31 +284,5 @@ describe('library transfer controller', () => {
   });
 });
 
-function pendingRecord(id: string, url: string) {
-  return {
-    id,
-    url,
-    pageUrl: url,
-    title: `Link ${id}`,
-    authors: [],
-    published: null,
-    modified: null,
-    siteName: new URL(url).hostname,
-    source: '',
-    lang: '',
-    excerpt: '',
-    imageUrl: '',
-    wordCount: 0,
-    readingMinutes: 0,
-    contentHash: '',
-    savedAt: id === 'p1' ? 10 : 20,
-    updatedAt: null,
-    tags: ['t'],
-    read: false,
-    state: 'pending' as const,
-    analysis: { speakers: [], topics: [], summary: '', lang: '' },
-    speakerKeys: [],
-    topicKeys: [],
-    content: { id, html: '', text: '' },
-  };
-}
+const pendingRecord = (id: string, url: string) =>
+  makePendingRecord(id, url, { siteName: new URL(url).hostname, savedAt: id === 'p1' ? 10 : 20, tags: ['t'], read: false });

@@ -1,20 +1,14 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import { createSaveService, UNSUPPORTED_REASONS, type CaptureRequest } from '../../../lib/messaging';
 import type { AnalysisInput } from '../../../lib/model';
-import { openArticleStore, type ArticleStore } from '../../../lib/store';
+import type { ArticleStore } from '../../../lib/store';
 import { makeAnalysis, makeCaptured } from '../store/article-fixtures';
+import { useFreshStore } from '../../helpers/use-fresh-store';
 
 let store: ArticleStore;
-beforeEach(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  store = await openArticleStore();
-});
-afterEach(() => {
-  store.close();
-  vi.restoreAllMocks();
-});
+useFreshStore((s) => (store = s));
 
 function service(reply: unknown | (() => unknown), analyze = vi.fn((_: AnalysisInput) => makeAnalysis(['Yan Liang']))) {
   const runCapture = vi.fn(async (_tabId: number, _request: CaptureRequest) => (typeof reply === 'function' ? reply() : reply));
@@ -128,5 +122,19 @@ describe('createSaveService', () => {
     expect(outcome.status === 'failed' && outcome.reason).toMatch(/no storage space left/);
     vi.restoreAllMocks();
     expect(await store.listArticles()).toEqual([]);
+  });
+
+  it('gives up on a capture script that never answers (a hostile page can spin it) with a clear message', async () => {
+    const runCapture = vi.fn((_tabId: number, _request: CaptureRequest) => new Promise<unknown>(() => {}));
+    const saver = createSaveService({ runCapture, getStore: async () => store, analyze: () => makeAnalysis([]), captureTimeoutMs: 50 });
+    const outcome = await saver.saveTab(tab, request);
+    expect(outcome).toMatchObject({ status: 'failed' });
+    expect(outcome.status === 'failed' && outcome.reason).toMatch(/took too long to capture/);
+    expect(await store.listArticles()).toEqual([]);
+  });
+
+  it('passes a "not an HTML page" capture failure through', async () => {
+    const message = 'This is not an HTML page (application/json), so there is no article to save.';
+    expect(await service({ ok: false, reason: 'not-html', message }).saver.saveTab(tab, request)).toEqual({ status: 'failed', reason: message });
   });
 });

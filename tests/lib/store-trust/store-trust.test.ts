@@ -8,6 +8,7 @@ import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, openArticleStore, StoreError, type ArticleStore } from '../../../lib/store';
 import { makeAnalysis, makeCaptured } from '../store/article-fixtures';
+import { createV1Database, readRawStore } from '../../helpers/raw-idb';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -16,26 +17,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function rawAll(storeName: 'articles' | 'contents'): Promise<Array<Record<string, unknown>>> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open('clipshelf');
-    req.onsuccess = () => {
-      const db = req.result;
-      const all = db.transaction(storeName).objectStore(storeName).getAll();
-      all.onsuccess = () => {
-        db.close();
-        resolve(all.result as Array<Record<string, unknown>>);
-      };
-      all.onerror = () => reject(all.error);
-    };
-    req.onerror = () => reject(req.error);
-  });
-}
-
 /** Meta and content of every article agree (no torn record) and each meta has its content. */
 async function expectConsistent(): Promise<void> {
-  const metas = await rawAll('articles');
-  const contents = new Map((await rawAll('contents')).map((c) => [c.id, c]));
+  const metas = await readRawStore('articles');
+  const contents = new Map((await readRawStore('contents')).map((c) => [c.id, c]));
   expect(contents.size).toBe(metas.length);
   for (const m of metas) {
     const c = contents.get(m.id);
@@ -57,7 +42,7 @@ describe('five saves at the same moment', () => {
       [1, 2, 3, 4, 5].map((i) => store.saveArticle(makeCaptured({ url: `https://news.example/s${i}`, title: `Take ${i}`, text: `Take ${i} text` }), makeAnalysis(), { now: 1000 + i })),
     );
     expect(results.map((r) => r.status)).toEqual(['saved', 'saved', 'saved', 'saved', 'saved']);
-    expect((await rawAll('articles')).length).toBe(5);
+    expect((await readRawStore('articles')).length).toBe(5);
     await expectConsistent();
   });
 
@@ -67,7 +52,7 @@ describe('five saves at the same moment', () => {
     );
     expect(results.map((r) => r.status).sort()).toEqual(['saved', 'updated', 'updated', 'updated', 'updated']);
     expect(new Set(results.map((r) => r.article.id)).size).toBe(1);
-    const metas = await rawAll('articles');
+    const metas = await readRawStore('articles');
     expect(metas).toHaveLength(1);
     // The first save's time survives the updates (no lost update of savedAt), the last save wins the content.
     expect(metas[0]!.savedAt).toBe(1001);
@@ -83,7 +68,7 @@ describe('five saves at the same moment', () => {
         ...[4, 5].map((i) => other.saveArticle(makeCaptured({ title: `Take ${i}`, text: `Take ${i} text` }), makeAnalysis(), { now: 2000 + i })),
       ]);
       expect(results.filter((r) => r.status === 'saved')).toHaveLength(1);
-      expect(await rawAll('articles')).toHaveLength(1);
+      expect(await readRawStore('articles')).toHaveLength(1);
       await expectConsistent();
     } finally {
       other.close();
@@ -95,7 +80,7 @@ describe('five saves at the same moment', () => {
     const deleted = await store.deleteArticle(first.article.id);
     await store.restoreArticle({ ...deleted!, tags: ['keep'], read: true });
     await Promise.all([1, 2, 3, 4].map((i) => store.saveArticle(makeCaptured({ title: `Take ${i}`, text: `Take ${i} text` }), makeAnalysis(), { now: 10 + i })));
-    const [meta] = await rawAll('articles');
+    const [meta] = await readRawStore('articles');
     expect(meta).toMatchObject({ tags: ['keep'], read: true, savedAt: 1 });
   });
 });
@@ -114,11 +99,11 @@ describe('a save interrupted mid-way leaves the whole record or none', () => {
     const error = await store.saveArticle(makeCaptured(), makeAnalysis()).catch((e: unknown) => e);
     vi.restoreAllMocks();
     expect(error).toBeInstanceOf(Error);
-    expect(await rawAll('articles')).toHaveLength(0);
-    expect(await rawAll('contents')).toHaveLength(0);
+    expect(await readRawStore('articles')).toHaveLength(0);
+    expect(await readRawStore('contents')).toHaveLength(0);
     // The library still works afterwards.
     await store.saveArticle(makeCaptured(), makeAnalysis());
-    expect(await rawAll('articles')).toHaveLength(1);
+    expect(await readRawStore('articles')).toHaveLength(1);
     store.close();
   });
 
@@ -143,7 +128,7 @@ describe('quota', () => {
   it('a quota error says so clearly, the library still opens, and earlier articles are intact', async () => {
     const store = await openArticleStore();
     for (let i = 1; i <= 3; i++) await store.saveArticle(makeCaptured({ url: `https://news.example/q${i}`, title: `Take ${i}`, text: `Take ${i} text` }), makeAnalysis(), { now: i });
-    const before = await rawAll('articles');
+    const before = await readRawStore('articles');
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       if (this.name === 'articles') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -156,29 +141,14 @@ describe('quota', () => {
     store.close();
     const reopened = await openArticleStore();
     expect((await reopened.listArticles()).map((a) => a.title).sort()).toEqual(['Take 1', 'Take 2', 'Take 3']);
-    expect(await rawAll('articles')).toEqual(before);
+    expect(await readRawStore('articles')).toEqual(before);
     await expectConsistent();
     reopened.close();
   });
 });
 
-/** Writes a database exactly as schema version 1 did (raw API): whole records with content inline. */
-function createV1(records: unknown[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open('clipshelf', 1);
-    req.onupgradeneeded = () => {
-      const s = req.result.createObjectStore('articles', { keyPath: 'id' });
-      s.createIndex('savedAt', 'savedAt');
-      s.createIndex('url', 'url', { unique: true });
-      for (const r of records) s.put(r);
-    };
-    req.onsuccess = () => {
-      req.result.close();
-      resolve();
-    };
-    req.onerror = () => reject(req.error);
-  });
-}
+/** Writes a database exactly as schema version 1 did (raw API), then closes it. */
+const createV1 = async (records: unknown[]): Promise<void> => (await createV1Database(records)).close();
 
 describe('upgrade from every earlier schema version, with data', () => {
   it('v1 → current: 120 records of every shape v1 wrote, none lost, content split out, indexes filled', async () => {
@@ -203,7 +173,7 @@ describe('upgrade from every earlier schema version, with data', () => {
     await createV1(records);
     const store = await openArticleStore();
     const list = await store.listArticles();
-    const contents = await rawAll('contents');
+    const contents = await readRawStore('contents');
     console.log(`[store-trust] upgrade v1 → v${DB_VERSION}: records before ${records.length}, after ${list.length}; contents ${contents.length}`);
     expect(list).toHaveLength(120);
     expect(contents).toHaveLength(120);

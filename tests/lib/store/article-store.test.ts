@@ -1,36 +1,16 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DB_VERSION, openArticleStore, StoreError, type ArticleStore } from '../../../lib/store';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DB_VERSION, StoreError, type ArticleStore } from '../../../lib/store';
 import { makeAnalysis, makeCaptured } from './article-fixtures';
+import { useFreshStore } from '../../helpers/use-fresh-store';
+import { readRawStore } from '../../helpers/raw-idb';
 
 let store: ArticleStore;
-
-beforeEach(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  store = await openArticleStore();
-});
-afterEach(() => {
-  store.close();
-  vi.restoreAllMocks();
-});
+useFreshStore((s) => (store = s));
 
 /** Counts records in a store with the raw API, independent of the code under test. */
-function countRaw(storeName: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open('clipshelf');
-    req.onsuccess = () => {
-      const db = req.result;
-      const count = db.transaction(storeName).objectStore(storeName).count();
-      count.onsuccess = () => {
-        db.close();
-        resolve(count.result);
-      };
-      count.onerror = () => reject(count.error);
-    };
-    req.onerror = () => reject(req.error);
-  });
-}
+const countRaw = async (storeName: 'articles' | 'contents'): Promise<number> => (await readRawStore(storeName)).length;
 
 describe('saveArticle', () => {
   it('saves a new article: list-sized meta and separate content', async () => {

@@ -1,16 +1,12 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../lib/model';
-import { createArticleRecord, openArticleStore, StoreError, type ArticleStore } from '../../../lib/store';
+import { createArticleRecord, StoreError, type ArticleStore } from '../../../lib/store';
 import { makeAnalysis, makeCaptured } from './article-fixtures';
+import { useFreshStore } from '../../helpers/use-fresh-store';
 
 let store: ArticleStore;
-beforeEach(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  store = await openArticleStore();
-});
-afterEach(() => store.close());
+useFreshStore((s) => (store = s));
 
 const record = (url: string, title = 'T'): ArticleRecord => createArticleRecord(makeCaptured({ url, title }), makeAnalysis(), { now: 1 });
 

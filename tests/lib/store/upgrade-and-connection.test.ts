@@ -3,25 +3,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, openArticleStore, requestPersistentStorage } from '../../../lib/store';
 import { makeAnalysis } from './article-fixtures';
+import { createV1Database } from '../../helpers/raw-idb';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
-
-/** Creates the v1 database exactly as version 1 of ClipShelf did, with the raw API. */
-function createV1Database(records: unknown[]): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open('clipshelf', 1);
-    req.onupgradeneeded = () => {
-      const articles = req.result.createObjectStore('articles', { keyPath: 'id' });
-      articles.createIndex('savedAt', 'savedAt');
-      articles.createIndex('url', 'url', { unique: true });
-      for (const record of records) articles.put(record);
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 const v1Records = [
   {

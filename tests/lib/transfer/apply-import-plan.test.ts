@@ -5,11 +5,12 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openArticleStore, type ArticleStore } from '../../../lib/store';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import type { ArticleStore } from '../../../lib/store';
 import { applyImportPlan, createBackup, planImport, readLibrary, serializeBackup, type ImportFile } from '../../../lib/transfer';
 import { createNodeImportDeps } from './node-import-deps';
+import { useFreshStore } from '../../helpers/use-fresh-store';
 
 const fixtures = join(__dirname, '..', '..', 'fixtures', 'imports');
 const file = (p: string): ImportFile => ({ name: p.split('/').pop()!, data: new Uint8Array(readFileSync(join(fixtures, p))) });
@@ -17,14 +18,7 @@ const NOW = Date.UTC(2026, 10, 28);
 const deps = createNodeImportDeps();
 
 let store: ArticleStore;
-beforeEach(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  store = await openArticleStore();
-});
-afterEach(() => {
-  store.close();
-  vi.restoreAllMocks();
-});
+const startOver = useFreshStore((s) => (store = s));
 
 async function importFiles(files: ImportFile[]) {
   const plan = await planImport(files, { now: NOW, existing: await store.listArticles(), deps });
@@ -38,9 +32,7 @@ describe('applyImportPlan', () => {
     const library = await readLibrary(store);
     expect(library.length).toBe(plan.records.length + plan.pending.length);
     const text = serializeBackup(createBackup(library, { now: NOW }));
-    store.close();
-    globalThis.indexedDB = new IDBFactory();
-    store = await openArticleStore();
+    await startOver();
     await importFiles([{ name: 'backup.json', data: text }]);
     const restored = await readLibrary(store);
     const key = (r: (typeof restored)[number]) => [r.id, r.url, r.state, r.tags, r.read, r.content.text, r.analysis];

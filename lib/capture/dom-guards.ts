@@ -1,0 +1,123 @@
+/*
+ * Guards against hostile documents. A page controls its elements' names and ids, and through them can shadow
+ * ("clobber") DOM properties: `<form><input name=parentNode></form>` makes `form.parentNode` the input, which sends
+ * Readability's tree walk round in circles for ever; `<img name=cloneNode>` makes `document.cloneNode` an element.
+ * So capture reads the document only through prototype methods and getters, and strips clobbering names from its
+ * copy before anything walks it.
+ */
+
+/** Property names a `name`/`id` attribute could shadow, per document prototype (one set per DOM realm). */
+const clobberable = new WeakMap<object, Set<string>>();
+
+/** Calls `doc`'s own prototype method `name` (never an instance property a named element could shadow). */
+export function callDocument<R>(doc: Document, name: 'cloneNode' | 'querySelectorAll' | 'getElementsByTagName' | 'createElement' | 'getSelection', ...args: unknown[]): R {
+  const method: unknown = Reflect.get(Object.getPrototypeOf(doc) as object, name);
+  if (typeof method !== 'function') throw new TypeError(`This document has no ${name}()`);
+  return Reflect.apply(method, doc, args) as R;
+}
+
+/** Reads a getter of `doc`'s prototype chain (`body`, `contentType` …) on `doc`, bypassing named properties. */
+export function readDocument(doc: Document, name: 'body' | 'documentElement' | 'contentType'): unknown {
+  return Reflect.get(Object.getPrototypeOf(doc) as object, name, doc);
+}
+
+/** Copies a document without running anything the page could have shadowed. */
+export function cloneDocument(doc: Document): Document {
+  return callDocument<Document>(doc, 'cloneNode', true);
+}
+
+/**
+ * Removes every `name` and `id` attribute whose value is a property of the document or of an element (a form
+ * included: its controls' names shadow its properties) from `doc`, which must be a private copy. Returns how many
+ * were removed. Ids only serve styling and fragment links, both of which the sanitizer drops anyway.
+ */
+export function removeClobberingNames(doc: Document): number {
+  const names = clobberableNames(doc);
+  const elements = callDocument<NodeListOf<Element>>(doc, 'querySelectorAll', '[name],[id]');
+  if (elements.length === 0) return 0;
+  const elementProto = Object.getPrototypeOf(callDocument<Element>(doc, 'createElement', 'span')) as object;
+  const getAttribute = Reflect.get(elementProto, 'getAttribute') as Element['getAttribute'];
+  const removeAttribute = Reflect.get(elementProto, 'removeAttribute') as Element['removeAttribute'];
+  let removed = 0;
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    for (const attr of ['name', 'id']) {
+      const value = getAttribute.call(el, attr);
+      if (value !== null && names.has(value)) {
+        removeAttribute.call(el, attr);
+        removed++;
+      }
+    }
+  }
+  return removed;
+}
+
+function clobberableNames(doc: Document): Set<string> {
+  const docProto = Object.getPrototypeOf(doc) as object;
+  let names = clobberable.get(docProto);
+  if (names) return names;
+  names = new Set<string>();
+  const form = callDocument<Element>(doc, 'createElement', 'form');
+  for (const start of [docProto, Object.getPrototypeOf(form) as object]) {
+    for (let proto: object | null = start; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+      for (const key of Object.getOwnPropertyNames(proto)) names.add(key);
+    }
+  }
+  clobberable.set(docProto, names);
+  return names;
+}
+
+/**
+ * Number of elements in `doc`. Native
+ * `getElementsByTagName('*')` is exact and cheap in browsers, but some DOMs (linkedom) answer 0 for '*': then it
+ * counts with querySelectorAll.
+ */
+export function countElements(doc: Document): number {
+  const all = callDocument<HTMLCollection>(doc, 'getElementsByTagName', '*').length;
+  if (all > 0 || !readDocument(doc, 'documentElement')) return all;
+  return callDocument<NodeListOf<Element>>(doc, 'querySelectorAll', '*').length;
+}
+
+/** Deeper than this, jsdom's recursive tree code overflows the stack (browsers' parsers stop nesting at 512). */
+export const MAX_HTML_DEPTH = 1000;
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'frame', 'basefont', 'bgsound']);
+/** Elements whose start tag closes an open one of the same kind (`<p>a<p>b`, `<li>…<li>`), as the parser does. */
+const SELF_CLOSING_SIBLINGS = new Set(['p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th', 'a']);
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+/**
+ * Whether markup nests deeper than `limit`, estimated on the source text in one linear scan, before parsing (a
+ * 10,000-level page costs jsdom's parser quadratic time and then overflows the stack). End tags close up to their
+ * match and repeated p/li/td… close their predecessor, so ordinary unclosed tags do not inflate the estimate.
+ */
+export function nestsDeeperThan(html: string, limit = MAX_HTML_DEPTH): boolean {
+  // Cheap bound first: without more start tags than the limit, nothing can nest that deep.
+  let starts = 0;
+  for (let at = html.indexOf('<'); at !== -1 && starts <= limit; at = html.indexOf('<', at + 1)) starts++;
+  if (starts <= limit) return false;
+  const lower = html.toLowerCase();
+  const stack: string[] = [];
+  const tag = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>|<!--[\s\S]*?-->/g;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    if (!m[2]) continue; // a comment
+    const name = m[2].toLowerCase();
+    if (m[1]) {
+      const open = stack.lastIndexOf(name);
+      if (open !== -1) stack.length = open;
+      continue;
+    }
+    if (VOID.has(name) || m[3]) continue;
+    if (RAW_TEXT.has(name)) {
+      // Skip to the matching end tag: its content is text, not markup.
+      const end = lower.indexOf(`</${name}`, tag.lastIndex);
+      if (end === -1) break;
+      tag.lastIndex = end;
+      continue;
+    }
+    if (SELF_CLOSING_SIBLINGS.has(name) && stack[stack.length - 1] === name) continue;
+    stack.push(name);
+    if (stack.length > limit) return true;
+  }
+  return false;
+}
