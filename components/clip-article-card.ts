@@ -19,7 +19,7 @@ export type ClipLayout = 'list' | 'compact' | 'cards';
  * API (properties / attributes):
  * - `.article: FeedItem` — from lib/feed; convert stored articles with `toFeedItem(meta)`.
  * - `layout` — `list` (default) | `compact` | `cards`.
- * - `heading-level` (number, default 3) — the title's heading level (2–6).
+ * - `heading-level` (number, default 3) — the title's heading level (2–6; 4–6 as `role="heading"` with `aria-level`).
  * - `max-statements` (number, default 2) — statements per speaker before "Show more" (-1 = all).
  * - `.statementHref` — passed to the speaker list (statements become links).
  * - `selectable` (boolean) — topic chips and speaker names become buttons firing select events.
@@ -48,16 +48,17 @@ export type ClipLayout = 'list' | 'compact' | 'cards';
  * @cssproperty --clip-radius - Corner radius (cards layout).
  */
 export class ClipArticleCard extends LitElement {
+  // String attributes need no `type` (String is Lit's default).
   static override properties = {
     article: { attribute: false },
-    layout: { type: String, reflect: true },
+    layout: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
     maxStatements: { type: Number, attribute: 'max-statements' },
     statementHref: { attribute: false },
     selectable: { type: Boolean },
-    selectedTopic: { type: String, attribute: 'selected-topic' },
-    selectedSpeaker: { type: String, attribute: 'selected-speaker' },
-    locale: { type: String },
+    selectedTopic: { attribute: 'selected-topic' },
+    selectedSpeaker: { attribute: 'selected-speaker' },
+    locale: {},
   };
 
   declare article: FeedItem | null;
@@ -108,24 +109,16 @@ export class ClipArticleCard extends LitElement {
         line-height: 1.3;
         font-weight: 650;
       }
-      :host([layout='compact']) .title {
-        font-size: 1rem;
-      }
       .title a {
         color: var(--clip-title, var(--clip-fg, #1b1b1f));
         text-decoration: none;
       }
       .title a:hover {
         text-decoration: underline;
-        text-underline-offset: 2px;
       }
       .title button {
-        all: unset;
-        cursor: pointer;
-      }
-      .title button:focus-visible {
-        outline: 2px solid var(--clip-focus, #0b57d0);
-        outline-offset: 2px;
+        color: inherit;
+        text-decoration: none;
       }
       .meta {
         font-size: 0.8125rem;
@@ -160,10 +153,10 @@ export class ClipArticleCard extends LitElement {
 
   override render() {
     const a = this.article;
-    if (!a || typeof a !== 'object' || !a._clipshelf) return nothing;
+    if (!a?._clipshelf) return nothing;
     const data = a._clipshelf;
     const url = toSafeHttpUrl(a.url);
-    const locale = this.locale || (typeof document !== 'undefined' ? document.documentElement.lang : '') || undefined;
+    const locale = this.locale || document.documentElement.lang || undefined;
     // The publication date; without one, when it was saved (labelled so, never passed off as published).
     const published = formatFeedDate(a.date_published, locale);
     const date = published || formatFeedDate(data.saved_at, locale);
@@ -175,7 +168,7 @@ export class ClipArticleCard extends LitElement {
       ${this.renderHeading_(
         url
           ? html`<a href=${url} part="title" @click=${(e: Event) => this.open_(e, url)}>${title}</a>`
-          : html`<button type="button" part="title" @click=${(e: Event) => this.open_(e, null)}>${title}</button>`,
+          : html`<button type="button" class="link-button" part="title" @click=${(e: Event) => this.open_(e, null)}>${title}</button>`,
       )}
       <div class="meta muted" part="meta">
         ${data.site ? html`<span>${data.site}</span>` : nothing}
@@ -216,24 +209,16 @@ export class ClipArticleCard extends LitElement {
   }
 
   private renderHeading_(content: unknown) {
-    switch (Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3))) {
-      case 2:
-        return html`<h2 class="title">${content}</h2>`;
-      case 4:
-        return html`<h4 class="title">${content}</h4>`;
-      case 5:
-        return html`<h5 class="title">${content}</h5>`;
-      case 6:
-        return html`<h6 class="title">${content}</h6>`;
-      default:
-        return html`<h3 class="title">${content}</h3>`;
-    }
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    // A Lit template cannot pick its tag: the levels our pages use are real elements, deeper ones an ARIA heading.
+    if (level === 2) return html`<h2 class="title">${content}</h2>`;
+    if (level === 3) return html`<h3 class="title">${content}</h3>`;
+    return html`<div class="title" role="heading" aria-level=${level}>${content}</div>`;
   }
 
   private open_(event: Event, url: string | null) {
-    if (!this.article) return;
-    const proceed = emitClipEvent(this, 'clip-article-open', { article: this.article, url });
-    if (!proceed) event.preventDefault();
+    // A listener that called preventDefault() handles the opening itself.
+    if (this.article && !emitClipEvent(this, 'clip-article-open', { article: this.article, url })) event.preventDefault();
   }
 }
 

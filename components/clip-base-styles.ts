@@ -26,7 +26,6 @@ export const baseStyles = css`
   :focus-visible {
     outline: 2px solid var(--clip-focus, #0b57d0);
     outline-offset: 2px;
-    border-radius: 3px;
   }
   ul.plain {
     list-style: none;

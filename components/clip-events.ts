@@ -24,8 +24,11 @@ declare global {
   }
 }
 
-/** Dispatches a ClipShelf event that bubbles out of shadow roots; returns false when a listener called preventDefault. */
-export function emitClipEvent<K extends 'clip-article-open' | 'clip-topic-select' | 'clip-speaker-select'>(
+/**
+ * Dispatches a ClipShelf event that bubbles out of shadow roots; returns false when a listener called preventDefault
+ * (only `clip-article-open` acts on that).
+ */
+export function emitClipEvent<K extends 'clip-article-open' | 'clip-topic-select' | 'clip-speaker-select' | 'clip-shelf-load'>(
   target: EventTarget,
   type: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],

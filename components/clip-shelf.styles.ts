@@ -6,7 +6,6 @@ const tokens = css`
   --clip-fg: light-dark(#1b1b1f, #e7e9ee);
   --clip-muted: light-dark(#52566a, #aab0c0);
   --clip-link: light-dark(#0b57d0, #9ec1ff);
-  --clip-title: light-dark(#1b1b1f, #f3f4f7);
   --clip-accent: light-dark(#0b57d0, #9ec1ff);
   --clip-on-accent: light-dark(#fff, #0d1b33);
   --clip-border: light-dark(#d5d9e3, #3a3f4c);
@@ -15,7 +14,6 @@ const tokens = css`
   --clip-chip-fg: light-dark(#173a7a, #d2e0ff);
   --clip-quote-bar: light-dark(#c5cbe0, #46506a);
   --clip-focus: light-dark(#0b57d0, #9ec1ff);
-  --clip-input-bg: light-dark(#fff, #1d2027);
 `;
 
 /**
@@ -28,7 +26,6 @@ export const shelfStyles = css`
     ${tokens}
     color-scheme: light dark;
     display: block;
-    container-type: inline-size;
     background: var(--clip-bg);
     border-radius: var(--clip-radius, 10px);
     font-size: var(--clip-font-size, 1rem);
@@ -57,19 +54,15 @@ export const shelfStyles = css`
   h2 {
     margin: 0;
     font-size: 1.25rem;
-    line-height: 1.3;
   }
   .search {
     flex: 1 1 12rem;
     max-width: 22rem;
-  }
-  .search input {
-    width: 100%;
     font: inherit;
     padding: 0.35rem 0.6rem;
     border: 1px solid var(--clip-muted);
     border-radius: 6px;
-    background: var(--clip-input-bg);
+    background: var(--clip-input-bg, var(--clip-card-bg));
     color: var(--clip-fg);
   }
   [role='tablist'] {
@@ -111,12 +104,9 @@ export const shelfStyles = css`
   .roles {
     font-size: 0.875rem;
   }
-  .filter {
+  .button.filter {
     padding: 0.1rem 0.6rem;
     border-radius: 999px;
-    border: 1px solid var(--clip-accent);
-    background: none;
-    cursor: pointer;
   }
   .items {
     display: grid;
@@ -213,7 +203,6 @@ export const shelfStyles = css`
     width: 1rem;
     height: 1rem;
     margin-inline-end: 0.4rem;
-    vertical-align: -0.15rem;
     border: 2px solid var(--clip-border);
     border-top-color: var(--clip-accent);
     border-radius: 50%;
@@ -227,22 +216,6 @@ export const shelfStyles = css`
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation: none;
-    }
-  }
-  @container (max-width: 360px) {
-    .shelf {
-      padding: var(--clip-padding, 0.6rem);
-    }
-    [role='tab'] {
-      flex: 1 1 auto;
-      padding: 0.4rem 0.3rem;
-      font-size: 0.9375rem;
-    }
-    h2 {
-      font-size: 1.0625rem;
-    }
-    .search {
-      max-width: none;
     }
   }
 `;

@@ -17,6 +17,7 @@ import type { ClipLayout } from './clip-article-card';
 import { renderStatement } from './clip-speaker-list';
 import { shelfStyles } from './clip-shelf.styles';
 import { defineElement } from './define-element';
+import { emitClipEvent } from './clip-events';
 import { formatFeedDate } from './format-date';
 import {
   collectSpeakers,
@@ -33,7 +34,6 @@ export type ClipShelfTheme = 'light' | 'dark' | 'auto';
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 const VIEWS: readonly ClipShelfView[] = ['articles', 'speakers', 'topics'];
-const VIEW_LABELS: Record<ClipShelfView, string> = { articles: 'Articles', speakers: 'Speakers', topics: 'Topics' };
 /** The filters a topic chip or speaker name sets (and the order their "remove" buttons appear in). */
 const FILTERS = ['topic', 'speaker'] as const;
 /** Feeds larger than this are refused before parsing (a real export of 5,000 articles is a few MB). */
@@ -99,7 +99,7 @@ declare global {
  * @cssproperty --clip-fg - Text colour.
  * @cssproperty --clip-muted - Secondary text colour.
  * @cssproperty --clip-link - Link colour.
- * @cssproperty --clip-title - Article title colour.
+ * @cssproperty --clip-title - Article title colour (default: the text colour).
  * @cssproperty --clip-accent - Selected tab, active chip and button colour.
  * @cssproperty --clip-on-accent - Text on the accent colour.
  * @cssproperty --clip-border - Borders and dividers.
@@ -108,7 +108,7 @@ declare global {
  * @cssproperty --clip-chip-fg - Topic chip text.
  * @cssproperty --clip-quote-bar - The bar beside statements.
  * @cssproperty --clip-focus - Focus ring colour.
- * @cssproperty --clip-input-bg - Search box background.
+ * @cssproperty --clip-input-bg - Search box background (default: the card background).
  * @cssproperty --clip-font - Font family.
  * @cssproperty --clip-font-size - Base font size (default 1rem).
  * @cssproperty --clip-radius - Corner radius of the shelf and cards.
@@ -116,15 +116,16 @@ declare global {
  */
 // Private members end in "_": the widget build shortens those names (esbuild mangleProps) to fit its size budget.
 export class ClipShelf extends LitElement {
+  // String attributes need no `type` (String is Lit's default).
   static override properties = {
-    src: { type: String },
+    src: {},
     feed: { attribute: false },
-    view: { type: String, reflect: true },
-    topic: { type: String, reflect: true },
-    speaker: { type: String, reflect: true },
+    view: { reflect: true },
+    topic: { reflect: true },
+    speaker: { reflect: true },
     limit: { type: Number },
-    layout: { type: String, reflect: true },
-    theme: { type: String, reflect: true },
+    layout: { reflect: true },
+    theme: { reflect: true },
     live: { type: Boolean, reflect: true },
     status_: { state: true },
     data: { state: true },
@@ -204,8 +205,10 @@ export class ClipShelf extends LitElement {
   private listenLive_(on: boolean) {
     window.removeEventListener('message', this.onLiveMessage_);
     if (!on) return;
+    // The extension answers only on https or loopback pages: secure contexts, which all have randomUUID.
+    if (!crypto.randomUUID) return;
     window.addEventListener('message', this.onLiveMessage_);
-    this.liveNonce_ ||= Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+    this.liveNonce_ ||= crypto.randomUUID();
     this.askLive_();
   }
 
@@ -228,8 +231,7 @@ export class ClipShelf extends LitElement {
     else if (changed.has('src') && this.src && this.feed === undefined) void this.load_(this.src);
     if (!VIEWS.includes(this.view)) this.view = 'articles';
     if (!['list', 'compact', 'cards'].includes(this.layout)) this.layout = 'list';
-    if (changed.has('limit') || changed.has('view') || changed.has('topic') || changed.has('speaker') || changed.has('data'))
-      this.resetPage_();
+    if (['limit', 'view', 'topic', 'speaker', 'data'].some((key) => changed.has(key))) this.resetPage_();
   }
 
   /** Re-fetches `src` (e.g. after the feed file changed). */
@@ -238,8 +240,9 @@ export class ClipShelf extends LitElement {
   }
 
   private get pageSize_(): number {
-    const n = Math.floor(Number(this.limit));
-    return Number.isFinite(n) && n > 0 ? Math.min(n, 500) : DEFAULT_LIMIT;
+    // NaN (a bad attribute) fails the test; Infinity becomes 500.
+    const n = Math.floor(this.limit);
+    return n > 0 ? Math.min(n, 500) : DEFAULT_LIMIT;
   }
 
   private async load_(src: string): Promise<void> {
@@ -278,12 +281,11 @@ export class ClipShelf extends LitElement {
   private apply_(parsed: ParseFeedResult, token: number): void {
     if (token !== this.loadToken_) return;
     if (!parsed.ok) return this.fail_(parsed.errors);
+    const items = parsed.feed.items;
     this.data = parsed.feed;
-    this.cache_ = { items: parsed.feed.items };
-    this.errors_ = [];
-    this.status_ = 'ready';
-    this.emitLoad_({ ok: true, items: parsed.feed.items.length, errors: [] });
-    void this.warmSearch_(parsed.feed.items, token);
+    this.cache_ = { items };
+    this.show_('ready', []);
+    void this.warmSearch_(items, token);
   }
 
   /** Builds the search text of every article in slices after loading, so the first search is instant. */
@@ -297,16 +299,16 @@ export class ClipShelf extends LitElement {
   private fail_(errors: FeedIssue[]): void {
     this.data = null;
     this.cache_ = null;
-    this.errors_ = errors;
-    this.status_ = 'error';
-    this.emitLoad_({ ok: false, items: 0, errors });
+    this.show_('error', errors);
   }
 
-  private emitLoad_(detail: ClipShelfLoadDetail) {
+  /** Shows the outcome of a load and announces it with `clip-shelf-load`. */
+  private show_(status: 'ready' | 'error', errors: FeedIssue[]) {
+    this.status_ = status;
+    this.errors_ = errors;
+    const detail: ClipShelfLoadDetail = { ok: !errors.length, items: this.cache_?.items.length ?? 0, errors };
     // After the state change renders, so listeners see the new DOM.
-    void this.updateComplete.then(() =>
-      this.dispatchEvent(new CustomEvent('clip-shelf-load', { detail, bubbles: true, composed: true })),
-    );
+    void this.updateComplete.then(() => emitClipEvent(this, 'clip-shelf-load', detail));
   }
 
   override render() {
@@ -321,21 +323,19 @@ export class ClipShelf extends LitElement {
     return html`<header part="header">
       <h2 part="title">${title}</h2>
       ${this.status_ === 'ready' && this.data && this.data.items.length
-        ? html`<div class="search">
-            <label class="visually-hidden" for="q">Search saved articles</label>
-            <input
-              id="q"
-              part="search"
-              type="search"
-              placeholder="Search articles, people, quotes…"
-              autocomplete="off"
-              .value=${this.query_}
-              @input=${(e: Event) => {
-                this.query_ = (e.target as HTMLInputElement).value;
-                this.resetPage_();
-              }}
-            />
-          </div>`
+        ? html`<label class="visually-hidden" for="q">Search saved articles</label>
+          <input
+            id="q"
+            class="search"
+            part="search"
+            type="search"
+            placeholder="Search articles, people, quotes…"
+            .value=${this.query_}
+            @input=${(e: Event) => {
+              this.query_ = (e.target as HTMLInputElement).value;
+              this.resetPage_();
+            }}
+          />`
         : nothing}
     </header>`;
   }
@@ -363,7 +363,7 @@ export class ClipShelf extends LitElement {
 
   private renderReady_(feed: ClipShelfFeed) {
     if (feed.items.length === 0)
-      return html`<div class="state" part="state"><h3>No saved articles yet</h3><p class="muted">Articles saved with ClipShelf will appear here.</p></div>`;
+      return html`<div class="state" part="state"><h3>No saved articles yet</h3></div>`;
     return html`
       <div role="tablist" aria-label="Views" part="tabs" @keydown=${this.onTabKey_}>
         ${VIEWS.map(
@@ -377,7 +377,7 @@ export class ClipShelf extends LitElement {
             tabindex=${this.view === v ? 0 : -1}
             @click=${() => (this.view = v)}
           >
-            ${VIEW_LABELS[v]}
+            ${v[0]!.toUpperCase() + v.slice(1)}
           </button>`,
         )}
       </div>
@@ -394,7 +394,7 @@ export class ClipShelf extends LitElement {
       <span class="muted">Filtered by</span>
       ${FILTERS.map((f) =>
         this[f]
-          ? html`<button type="button" class="filter" aria-label=${`Remove ${f} filter: ${this[f]}`} @click=${() => (this[f] = '')}>
+          ? html`<button type="button" class="button filter" aria-label=${`Remove ${f} filter: ${this[f]}`} @click=${() => (this[f] = '')}>
               ${f}: ${this[f]}<span aria-hidden="true">&#32;×</span>
             </button>`
           : nothing,
@@ -442,7 +442,6 @@ export class ClipShelf extends LitElement {
         show_: () => this.pick_('speaker', s.name),
         hint_: `quoting ${s.name}`,
         roles_: s.roles.join('; '),
-        label_: `What ${s.name} said, by article`,
         items_: s.entries.map((e) => e.item),
         said_: (_item: FeedItem, i: number) => s.entries[i]!.statements.map((statement) => ({ speaker: '', statement })),
       })),
@@ -461,7 +460,6 @@ export class ClipShelf extends LitElement {
         show_: () => this.pick_('topic', t.phrase),
         hint_: `about ${t.phrase}`,
         roles_: '',
-        label_: `Articles about ${t.phrase}`,
         items_: t.items,
         // Who said what about the topic: computed only for the articles shown.
         said_: (item: FeedItem) => findStatementsAbout(item, t.key),
@@ -482,12 +480,12 @@ export class ClipShelf extends LitElement {
             <div class="group-head">
               <h3>${g.title_}</h3>
               <button type="button" class="link-button" aria-pressed=${g.pressed_ ? 'true' : 'false'} @click=${g.show_}>
-                ${g.items_.length === 1 ? 'Show the article' : `Show all ${g.items_.length} articles`}
+                Show ${g.items_.length === 1 ? 'the article' : `all ${g.items_.length} articles`}
                 <span class="visually-hidden">&#32;${g.hint_}</span>
               </button>
             </div>
             ${g.roles_ ? html`<p class="roles muted">${g.roles_}</p>` : nothing}
-            <ul class="plain entries" aria-label=${g.label_}>
+            <ul class="plain entries" aria-label=${`Articles ${g.hint_}`}>
               ${g.items_.slice(0, GROUP_ENTRIES).map((item, i) => {
                 const said = g.said_(item, i);
                 return html`<li>
@@ -573,15 +571,11 @@ export class ClipShelf extends LitElement {
   private onTabKey_ = (event: KeyboardEvent) => {
     const n = VIEWS.length;
     const at = VIEWS.indexOf(this.view);
-    const next =
-      event.key === 'ArrowRight' ? (at + 1) % n
-      : event.key === 'ArrowLeft' ? (at - 1 + n) % n
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? n - 1
-      : -1;
-    if (next < 0) return;
+    // Arrows wrap around (the index is taken modulo n).
+    const next = ({ ArrowRight: at + 1, ArrowLeft: at + n - 1, Home: 0, End: n - 1 } as Record<string, number>)[event.key];
+    if (next === undefined) return;
     event.preventDefault();
-    this.showView_(VIEWS[next]!);
+    this.showView_(VIEWS[next % n]!);
   };
 
   /** A chip or name in a card toggles its filter. */
@@ -631,10 +625,9 @@ interface ShelfGroup {
   title_: string;
   pressed_: boolean;
   show_: () => void;
-  /** Completes the "Show all n articles" button's name for screen readers. */
+  /** Completes the "Show all n articles" button's name for screen readers ("quoting …", "about …"); also names the list. */
   hint_: string;
   roles_: string;
-  label_: string;
   items_: FeedItem[];
   said_: (item: FeedItem, index: number) => { speaker: string; statement: FeedStatement }[];
 }
@@ -649,15 +642,12 @@ function andMore(hidden: number, noun = '') {
   return hidden > 0 ? html`<li class="muted">and ${hidden} more${noun}</li>` : nothing;
 }
 
+/** "Showing 20 of 1,000 articles", or "3 articles" when all are shown. */
 function countText(shown: number, total: number, one: string, many: string): string {
-  const noun = total === 1 ? one : many;
-  shown = Math.min(shown, total);
-  return shown < total ? `Showing ${shown} of ${formatCount(total)} ${noun}` : `${formatCount(total)} ${noun}`;
+  // toLocaleString builds a formatter per call: fine for the one count line a render shows.
+  const all = `${total.toLocaleString('en-US')} ${total === 1 ? one : many}`;
+  return shown < total ? `Showing ${shown} of ${all}` : all;
 }
-
-/** 1234567 → "1,234,567": one formatter (toLocaleString would build one on every call: too slow in render). */
-const counts = new Intl.NumberFormat('en-US');
-const formatCount = (n: number) => counts.format(n);
 
 defineElement('clip-shelf', ClipShelf);
 

@@ -38,14 +38,15 @@ export type StatementHrefBuilder = (speakerIndex: number, statementIndex: number
  * @cssproperty --clip-quote-bar - Colour of the bar beside statements.
  */
 export class ClipSpeakerList extends LitElement {
+  // String attributes need no `type` (String is Lit's default).
   static override properties = {
     speakers: { attribute: false },
     maxStatements: { type: Number, attribute: 'max-statements' },
     maxSpeakers: { type: Number, attribute: 'max-speakers' },
     statementHref: { attribute: false },
     selectable: { type: Boolean },
-    selected: { type: String },
-    label: { type: String },
+    selected: {},
+    label: {},
     expanded: { state: true },
     allSpeakers: { state: true },
   };
@@ -144,7 +145,9 @@ export class ClipSpeakerList extends LitElement {
       </div>
       ${statements.length
         ? html`<ul class="quotes" aria-label=${`What ${speaker.name} said`}>
-            ${statements.map((st, j) => html`<li class="statement" part="statement">${this.renderStatement_(st, index, j)}</li>`)}
+            ${statements.map(
+              (st, j) => html`<li class="statement" part="statement">${renderStatement(st, this.statementHref?.(index, j) ?? null)}</li>`,
+            )}
           </ul>`
         : nothing}
       ${hidden > 0 && this.maxStatements !== 0
@@ -153,10 +156,6 @@ export class ClipSpeakerList extends LitElement {
           </button>`
         : nothing}
     </li>`;
-  }
-
-  private renderStatement_(statement: FeedStatement, speakerIndex: number, statementIndex: number) {
-    return renderStatement(statement, this.statementHref ? this.statementHref(speakerIndex, statementIndex) : null);
   }
 
   private expand_(index: number) {

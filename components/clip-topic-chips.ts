@@ -25,12 +25,13 @@ import { defineElement } from './define-element';
  * @cssproperty --clip-on-accent - Text colour of the selected chip.
  */
 export class ClipTopicChips extends LitElement {
+  // String attributes need no `type` (String is Lit's default).
   static override properties = {
     topics: { attribute: false },
-    selected: { type: String },
+    selected: {},
     selectable: { type: Boolean },
     max: { type: Number },
-    label: { type: String },
+    label: {},
   };
 
   declare topics: string[];

@@ -72,35 +72,29 @@ export function findStatementsAbout(item: FeedItem, topicKey: string): { speaker
   return said;
 }
 
-const searchCache = new WeakMap<FeedItem, string>();
+/** Per article, built once: its search text and its topic and speaker keys. */
+const itemIndexes = new WeakMap<FeedItem, { text: string; topics: Set<string>; speakers: Set<string> }>();
 
-/** The lower-cased text a search matches against: title, site, summary, topics, speakers, roles and statements. */
-export function toSearchText(item: FeedItem): string {
-  let text = searchCache.get(item);
-  if (text === undefined) {
+function indexOfItem(item: FeedItem) {
+  let index = itemIndexes.get(item);
+  if (!index) {
     const d = item._clipshelf;
     const parts = [item.title, d.site, d.source, item.summary, ...d.topics.map((t) => t.phrase)];
     for (const s of d.speakers) parts.push(s.name, s.role, ...s.statements.map((st) => st.text));
     for (const a of item.authors ?? []) parts.push(a.name);
-    text = toKey(parts.join(' \u0001 '));
-    searchCache.set(item, text);
+    index = {
+      text: toKey(parts.join(' \u0001 ')),
+      topics: new Set(d.topics.map((t) => toKey(t.phrase))),
+      speakers: new Set(d.speakers.map((s) => toKey(s.name))),
+    };
+    itemIndexes.set(item, index);
   }
-  return text;
+  return index;
 }
 
-const keyCache = new WeakMap<FeedItem, { topics: Set<string>; speakers: Set<string> }>();
-
-/** The item's topic and speaker keys, computed once per item. */
-function keysOf(item: FeedItem) {
-  let keys = keyCache.get(item);
-  if (!keys) {
-    keys = {
-      topics: new Set(item._clipshelf.topics.map((t) => toKey(t.phrase))),
-      speakers: new Set(item._clipshelf.speakers.map((s) => toKey(s.name))),
-    };
-    keyCache.set(item, keys);
-  }
-  return keys;
+/** The lower-cased text a search matches against: title, site, summary, topics, speakers, roles and statements. */
+export function toSearchText(item: FeedItem): string {
+  return indexOfItem(item).text;
 }
 
 export interface ShelfFilter {
@@ -114,12 +108,11 @@ export function filterItems(items: readonly FeedItem[], filter: ShelfFilter): Fe
   const topic = toKey(filter.topic ?? '');
   const speaker = toKey(filter.speaker ?? '');
   const words = toKey(filter.query ?? '').split(' ').filter(Boolean);
-  if (!topic && !speaker && !words.length) return [...items];
   return items.filter(
     (item) =>
-      (!topic || keysOf(item).topics.has(topic)) &&
-      (!speaker || keysOf(item).speakers.has(speaker)) &&
-      (!words.length || words.every((w) => toSearchText(item).includes(w))),
+      (!topic || indexOfItem(item).topics.has(topic)) &&
+      (!speaker || indexOfItem(item).speakers.has(speaker)) &&
+      words.every((w) => indexOfItem(item).text.includes(w)),
   );
 }
 

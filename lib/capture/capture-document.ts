@@ -3,6 +3,7 @@ import type { WindowLike } from 'dompurify';
 import type { CapturedArticle } from '../model';
 import { selectDedupeUrl } from './normalize-url';
 import { normalizeDate } from './parse-date-text';
+import { isNodeVisible } from './is-node-visible';
 import { promoteLazyImages } from './promote-lazy-images';
 import { baseUrl, normalizeLang, readPageMetadata, splitAuthors, type PageMetadata } from './read-page-metadata';
 import { sanitizeArticle } from './sanitize-article';
@@ -98,7 +99,7 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
   // (DOM clobbering can send Readability's tree walk into an endless loop), so they go before anything reads it.
   const clone = options.documentIsCopy ? doc : cloneDocument(doc);
   removeClobberingNames(clone);
-  const readerable = isProbablyReaderable(clone);
+  const readerable = isProbablyReaderable(clone, { visibilityChecker: isNodeVisible });
   const meta = readPageMetadata(clone, pageUrl);
   const base = baseUrl(clone, pageUrl);
 

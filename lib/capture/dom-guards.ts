@@ -6,9 +6,6 @@
  * copy before anything walks it.
  */
 
-/** Property names a `name`/`id` attribute could shadow, per document prototype (one set per DOM realm). */
-const clobberable = new WeakMap<object, Set<string>>();
-
 /** Calls `doc`'s own prototype method `name` (never an instance property a named element could shadow). */
 export function callDocument<R>(doc: Document, name: 'cloneNode' | 'querySelectorAll' | 'getElementsByTagName' | 'createElement' | 'getSelection', ...args: unknown[]): R {
   const method: unknown = Reflect.get(Object.getPrototypeOf(doc) as object, name);
@@ -27,44 +24,40 @@ export function cloneDocument(doc: Document): Document {
 }
 
 /**
- * Removes every `name` and `id` attribute whose value is a property of the document or of an element (a form
- * included: its controls' names shadow its properties) from `doc`, which must be a private copy. Returns how many
- * were removed. Ids only serve styling and fragment links, both of which the sanitizer drops anyway.
+ * The elements whose names or ids become properties of the document or of their form (HTML's named properties, the
+ * only ones that override built-in properties): embed, form, iframe, img and object on the document; form-listed
+ * elements and img on their form. (Window named properties do not matter: a cloned document has no window.)
+ */
+const NAMED_PROPERTY_TAGS = ['form', 'input', 'button', 'select', 'textarea', 'fieldset', 'output', 'object', 'embed', 'iframe', 'img'];
+
+/**
+ * Removes every `name` and `id` attribute that shadows a property of the document or of an element (a form
+ * included) from `doc`, which must be a private copy. Returns how many were removed. Ids only serve styling and
+ * fragment links, which the sanitizer drops anyway; other elements' names and ids shadow nothing.
  */
 export function removeClobberingNames(doc: Document): number {
-  const names = clobberableNames(doc);
-  const elements = callDocument<NodeListOf<Element>>(doc, 'querySelectorAll', '[name],[id]');
-  if (elements.length === 0) return 0;
-  const elementProto = Object.getPrototypeOf(callDocument<Element>(doc, 'createElement', 'span')) as object;
-  const getAttribute = Reflect.get(elementProto, 'getAttribute') as Element['getAttribute'];
-  const removeAttribute = Reflect.get(elementProto, 'removeAttribute') as Element['removeAttribute'];
+  const docProto = Object.getPrototypeOf(doc) as object;
+  // A form's prototype chain covers HTMLElement, Element, Node, EventTarget and Object too. `in` on the prototypes
+  // (not on instances, which named elements shadow) answers without building a name list.
+  const formProto = Object.getPrototypeOf(callDocument<Element>(doc, 'createElement', 'form')) as object;
+  const getAttribute = Reflect.get(formProto, 'getAttribute') as Element['getAttribute'];
+  const removeAttribute = Reflect.get(formProto, 'removeAttribute') as Element['removeAttribute'];
   let removed = 0;
-  for (let i = 0; i < elements.length; i++) {
-    const el = elements[i]!;
-    for (const attr of ['name', 'id']) {
-      const value = getAttribute.call(el, attr);
-      if (value !== null && names.has(value)) {
-        removeAttribute.call(el, attr);
-        removed++;
+  // Per tag with getElementsByTagName: native and indexed, where a '[name],[id]' selector scans every element.
+  for (const tag of NAMED_PROPERTY_TAGS) {
+    const elements = callDocument<HTMLCollectionOf<Element>>(doc, 'getElementsByTagName', tag);
+    for (let i = 0; i < elements.length; i++) {
+      const el = elements[i]!;
+      for (const attr of ['name', 'id']) {
+        const value = getAttribute.call(el, attr);
+        if (value !== null && value !== '' && (value in docProto || value in formProto)) {
+          removeAttribute.call(el, attr);
+          removed++;
+        }
       }
     }
   }
   return removed;
-}
-
-function clobberableNames(doc: Document): Set<string> {
-  const docProto = Object.getPrototypeOf(doc) as object;
-  let names = clobberable.get(docProto);
-  if (names) return names;
-  names = new Set<string>();
-  const form = callDocument<Element>(doc, 'createElement', 'form');
-  for (const start of [docProto, Object.getPrototypeOf(form) as object]) {
-    for (let proto: object | null = start; proto; proto = Object.getPrototypeOf(proto) as object | null) {
-      for (const key of Object.getOwnPropertyNames(proto)) names.add(key);
-    }
-  }
-  clobberable.set(docProto, names);
-  return names;
 }
 
 /**

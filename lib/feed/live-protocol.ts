@@ -1,4 +1,5 @@
 import type { ClipShelfFeed } from './feed-schema';
+import { isObject } from './is-object';
 
 /**
  * Live mode: a page the user has allowed (one origin at a time) shows the user's live library instead of a
@@ -68,7 +69,7 @@ export function createLiveFeedMessage(nonce: string, feed: ClipShelfFeed): LiveF
 export function readLiveRequest(event: MessageEventLike, expected: ExpectedSender): LiveRequest | null {
   if (event.source !== expected.source || event.origin !== expected.origin) return null;
   const data = event.data;
-  if (!isRecord(data) || data.type !== LIVE_REQUEST || data.version !== LIVE_PROTOCOL_VERSION) return null;
+  if (!isObject(data) || data.type !== LIVE_REQUEST || data.version !== LIVE_PROTOCOL_VERSION) return null;
   if (typeof data.nonce !== 'string' || !NONCE.test(data.nonce) || Object.keys(data).length !== 3) return null;
   return { type: LIVE_REQUEST, version: LIVE_PROTOCOL_VERSION, nonce: data.nonce };
 }
@@ -83,7 +84,7 @@ export type LiveMessageAction = { kind: 'feed'; feed: unknown } | { kind: 'ready
 export function readLiveMessage(event: MessageEventLike, expected: ExpectedSender & { nonce: string }): LiveMessageAction {
   if (event.source !== expected.source || event.origin !== expected.origin) return null;
   const data = event.data;
-  if (!isRecord(data) || data.version !== LIVE_PROTOCOL_VERSION) return null;
+  if (!isObject(data) || data.version !== LIVE_PROTOCOL_VERSION) return null;
   if (data.type === LIVE_READY) return { kind: 'ready' };
   if (data.type !== LIVE_FEED || data.nonce !== expected.nonce || !('feed' in data)) return null;
   return { kind: 'feed', feed: data.feed };
@@ -92,8 +93,4 @@ export function readLiveMessage(event: MessageEventLike, expected: ExpectedSende
 /** For the content script's start. */
 export function createLiveReady(): { type: typeof LIVE_READY; version: typeof LIVE_PROTOCOL_VERSION } {
   return { type: LIVE_READY, version: LIVE_PROTOCOL_VERSION };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

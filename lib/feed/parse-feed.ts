@@ -14,6 +14,7 @@ import {
   type FeedTopic,
   type ParseFeedResult,
 } from './feed-schema';
+import { isObject } from './is-object';
 import { pauseForPage } from './pause-for-page';
 import { toSafeHttpUrl } from './safe-url';
 
@@ -276,7 +277,8 @@ function createParser() {
     if (!isObject(value)) return expected('$', 'a JSON object', value) ?? 0;
     if (value.version !== JSON_FEED_VERSION) error('version', `expected "${JSON_FEED_VERSION}"`);
     const ext = value._clipshelf;
-    if (!isObject(ext)) error('_clipshelf', 'missing: not a ClipShelf feed');
+    // A plain JSON Feed has none: "_clipshelf: expected an object, got undefined".
+    if (!isObject(ext)) expected('_clipshelf', 'an object', ext);
     else exactly(CLIPSHELF_FEED_VERSION)(ext, 'version', '_clipshelf');
     const head = feedHead(value, '');
     if (head) shell = { version: JSON_FEED_VERSION, ...head, _clipshelf: { version: CLIPSHELF_FEED_VERSION }, items };
@@ -292,16 +294,13 @@ function createParser() {
   }
 
   function end(): ParseFeedResult {
-    if (errors.length || !shell) return { ok: false, errors: errors.slice(0, L.maxErrors) };
-    return { ok: true, feed: shell, warnings: warnings.slice(0, L.maxErrors) };
+    // Both lists are capped at FEED_LIMITS.maxErrors as they fill.
+    return errors.length || !shell ? { ok: false, errors } : { ok: true, feed: shell, warnings };
   }
 
   return { start, add, end };
 }
 
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';

@@ -99,8 +99,8 @@ function collapse(text: string, kind: 'html' | 'css'): string {
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
     .replace(/ !important/g, '!important')
-    // 0.5rem → .5rem (a "0." after a value separator; "10.5" and "#0.x" are left alone).
-    .replace(/([\s:,(])0\.(\d)/g, '$1.$2');
+    // 0.5rem → .5rem, -0.15rem → -.15rem (a "0." after a value separator or minus; "10.5" is left alone).
+    .replace(/([\s:,(-])0\.(\d)/g, '$1.$2');
 }
 
 const minifyTemplatesPlugin: Plugin = {
