@@ -180,7 +180,7 @@ export class ClipArticleCard extends LitElement {
         ? html`<clip-topic-chips
             part="topics"
             exportparts="chip"
-            .topics=${data.topics.map((t) => t.phrase)}
+            .topics=${data.topics.map((t) => t.label)}
             ?selectable=${this.selectable}
             selected=${this.selectedTopic}
             max=${compact ? 4 : this.layout === 'cards' ? 5 : 8}

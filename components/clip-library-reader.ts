@@ -194,7 +194,7 @@ export class ClipLibraryReader extends LitElement {
             : html`<p class="muted summary">No speakers found in this article.</p>`}
           ${feed._clipshelf.topics.length
             ? html`<h2>Topics</h2>
-                <clip-topic-chips .topics=${feed._clipshelf.topics.map((t) => t.phrase)} label="Topics of this article"></clip-topic-chips>`
+                <clip-topic-chips .topics=${feed._clipshelf.topics.map((t) => t.label)} label="Topics of this article"></clip-topic-chips>`
             : nothing}
           ${a.analysis.summary ? html`<h2>Summary</h2><p class="summary">${a.analysis.summary}</p>` : nothing}
         </aside>

@@ -320,7 +320,7 @@ export class ClipPopup extends LitElement {
     const speakers = data?.speakers.filter((sp) => sp.kind !== 'unnamed') ?? [];
     return html`<p class="page-title">${article?.title || title}</p>
       ${data?.topics.length
-        ? html`<clip-topic-chips .topics=${data.topics.map((t) => t.phrase)} max="6" label="Topics of this page"></clip-topic-chips>`
+        ? html`<clip-topic-chips .topics=${data.topics.map((t) => t.label)} max="6" label="Topics of this page"></clip-topic-chips>`
         : nothing}
       ${speakers.length
         ? html`<h2 class="subhead muted">Who said what · ${speakers.length} ${speakers.length === 1 ? 'speaker' : 'speakers'}</h2>

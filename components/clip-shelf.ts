@@ -455,10 +455,10 @@ export class ClipShelf extends LitElement {
     const topics = this.indexOf_('topics', this.filtered_, collectTopics).filter((t) => !key || t.key === key);
     return this.renderGroups_(
       topics.map((t) => ({
-        title_: t.phrase,
+        title_: t.label,
         pressed_: t.key === key,
-        show_: () => this.pick_('topic', t.phrase),
-        hint_: `about ${t.phrase}`,
+        show_: () => this.pick_('topic', t.label),
+        hint_: `about ${t.label}`,
         roles_: '',
         items_: t.items,
         // Who said what about the topic: computed only for the articles shown.

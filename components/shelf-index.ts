@@ -13,7 +13,7 @@ export interface ShelfSpeaker {
 /** One topic across the whole feed (the Topics view). */
 export interface ShelfTopic {
   key: string;
-  phrase: string;
+  label: string;
   score: number;
   /** The articles tagged with the topic, in feed order. */
   items: FeedItem[];
@@ -52,16 +52,16 @@ export function collectTopics(items: readonly FeedItem[]): ShelfTopic[] {
   for (const item of items) {
     const seen = new Set<string>();
     for (const t of item._clipshelf.topics) {
-      const key = toKey(t.phrase);
+      const key = toKey(t.label);
       if (!key || seen.has(key)) continue;
       seen.add(key);
       let topic = byKey.get(key);
-      if (!topic) byKey.set(key, (topic = { key, phrase: t.phrase, score: 0, items: [] }));
+      if (!topic) byKey.set(key, (topic = { key, label: t.label, score: 0, items: [] }));
       topic.score += t.score;
       topic.items.push(item);
     }
   }
-  return [...byKey.values()].sort((a, b) => b.items.length - a.items.length || b.score - a.score || a.phrase.localeCompare(b.phrase));
+  return [...byKey.values()].sort((a, b) => b.items.length - a.items.length || b.score - a.score || a.label.localeCompare(b.label));
 }
 
 /** Who said what about a topic in one article: the statements that mention it (computed only for what is shown). */
@@ -79,12 +79,12 @@ function indexOfItem(item: FeedItem) {
   let index = itemIndexes.get(item);
   if (!index) {
     const d = item._clipshelf;
-    const parts = [item.title, d.site, d.source, item.summary, ...d.topics.map((t) => t.phrase)];
+    const parts = [item.title, d.site, d.source, item.summary, ...d.topics.map((t) => t.label)];
     for (const s of d.speakers) parts.push(s.name, s.role, ...s.statements.map((st) => st.text));
     for (const a of item.authors ?? []) parts.push(a.name);
     index = {
       text: toKey(parts.join(' \u0001 ')),
-      topics: new Set(d.topics.map((t) => toKey(t.phrase))),
+      topics: new Set(d.topics.map((t) => toKey(t.label))),
       speakers: new Set(d.speakers.map((s) => toKey(s.name))),
     };
     itemIndexes.set(item, index);

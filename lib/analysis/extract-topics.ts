@@ -262,7 +262,7 @@ export function extractTopics(input: AnalysisInput): Topic[] {
   }
   scored.sort((a, b) => b.score - a.score || a.cand.firstSentence - b.cand.firstSentence || (a.cand.key < b.cand.key ? -1 : 1));
 
-  const kept: Array<{ phrase: string; core: string[]; cores: string[][]; score: number; count: number }> = [];
+  const kept: Array<{ label: string; core: string[]; cores: string[][]; score: number; count: number }> = [];
   for (const { cand, score } of scored) {
     if (kept.length >= MAX_TOPICS) break;
     const dups = kept.filter((k) => k.cores.some((core) => nearDuplicate(core, cand.core)));
@@ -274,12 +274,12 @@ export function extractTopics(input: AnalysisInput): Topic[] {
         // A surname far outscores the full name it stands for, so a name that only adds a first
         // word in front of a bare word ("Robert Mugabe" / "Mugabe") asks for less than other forms.
         const words = phrase.split(' ');
-        const firstNameOf = (k: { phrase: string }) =>
+        const firstNameOf = (k: { label: string }) =>
           words.length <= 3 &&
-          !k.phrase.includes(' ') &&
+          !k.label.includes(' ') &&
           !words.includes('of') &&
           !PLACE_MODIFIERS.has(words[0]!.toLowerCase()) &&
-          phrase.toLowerCase().endsWith(` ${k.phrase.toLowerCase()}`);
+          phrase.toLowerCase().endsWith(` ${k.label.toLowerCase()}`);
         const enough = (dups.every(firstNameOf) ? 0.25 : 0.5) * dups[0]!.score;
         const lastWord = phrase.slice(phrase.lastIndexOf(' ') + 1).toLowerCase();
         const replaces =
@@ -287,19 +287,19 @@ export function extractTopics(input: AnalysisInput): Topic[] {
           phrase.includes(' ') &&
           isName(phrase) &&
           !EN_TITLE_WORDS.has(lastWord) &&
-          dups.some((k) => isName(k.phrase)) &&
+          dups.some((k) => isName(k.label)) &&
           dups.every(
             (k) =>
               k.core.length < cand.core.length &&
               k.core.every((st) => cand.core.includes(st)) &&
               // A longer name used far less than a multi-word one it contains is another thing ("Raspberry Pi Foundation").
-              (!k.phrase.includes(' ') || cand.count * 10 >= k.count * 3),
+              (!k.label.includes(' ') || cand.count * 10 >= k.count * 3),
           ) &&
-          !kept.some((o) => isAcronymOf(o.phrase, phrase) || isAcronymOf(phrase, o.phrase));
+          !kept.some((o) => isAcronymOf(o.label, phrase) || isAcronymOf(phrase, o.label));
         if (replaces) {
           // The replaced words keep blocking their other phrases ("Arduino IDE" after "Arduino SRL").
           const cores = [cand.core, ...dups.flatMap((k) => k.cores)];
-          kept[kept.indexOf(dups[0]!)] = { phrase, core: cand.core, cores, score: dups[0]!.score, count: cand.count };
+          kept[kept.indexOf(dups[0]!)] = { label: phrase, core: cand.core, cores, score: dups[0]!.score, count: cand.count };
           for (const k of dups.slice(1)) kept.splice(kept.indexOf(k), 1);
         }
       }
@@ -307,12 +307,12 @@ export function extractTopics(input: AnalysisInput): Topic[] {
     }
     const phrase = displayForm(cand, lowerSurfaces);
     // An acronym and its expansion are one topic ("ROK" / "Republic of Korea").
-    if (kept.some((k) => isAcronymOf(k.phrase, phrase) || isAcronymOf(phrase, k.phrase))) continue;
-    kept.push({ phrase, core: cand.core, cores: [cand.core], score, count: cand.count });
+    if (kept.some((k) => isAcronymOf(k.label, phrase) || isAcronymOf(phrase, k.label))) continue;
+    kept.push({ label: phrase, core: cand.core, cores: [cand.core], score, count: cand.count });
   }
   const best = kept[0]?.score ?? 1;
-  return kept.map(({ phrase, score }) => ({
-    phrase,
+  return kept.map(({ label, score }) => ({
+    label,
     score: Math.max(0.001, Math.round((score / best) * 1000) / 1000),
   }));
 }
@@ -645,7 +645,7 @@ function scoreCandidate(
     if (cand.stems.some((st) => st !== '' && WEAK_ADJECTIVE_STEMS.has(st))) score *= 0.8;
     const head = cand.stems[cand.stems.length - 1]!;
     if ((core.length === 1 || cand.modifierOnly) && GENERIC_STEMS.has(head)) score *= len === 1 && TITLE_STEMS.has(head) ? 0.15 : 0.3;
-    // Seen once, and not at the end of its noun phrase: a modifier cut off from its head
+    // Seen once, and not at the end of its noun label: a modifier cut off from its head
     // ("sense gun" in "common sense gun safety laws").
     if (cand.headFinal === 0 && cand.count === 1) score *= 0.5;
   }
@@ -654,7 +654,7 @@ function scoreCandidate(
 
 /**
  * A word or phrase used mostly inside one longer phrase ("control" in "gun control") stands for
- * that phrase: the longer one inherits the better score and the shorter one is dropped.
+ * that label: the longer one inherits the better score and the shorter one is dropped.
  */
 function absorbIntoLongerPhrases(candidates: ReadonlyMap<string, Candidate>, scores: Map<Candidate, number>): void {
   const byStem = new Map<string, Candidate[]>();

@@ -6,7 +6,7 @@
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
 /**
- * English words that end a noun phrase: function words beyond text-units' STOPWORDS, pronoun-like
+ * English words that end a noun label: function words beyond text-units' STOPWORDS, pronoun-like
  * quantifiers, discourse adverbs, and auxiliary/reporting verbs.
  */
 export const EN_EXTRA_STOPWORDS = set(`

@@ -32,7 +32,7 @@ import type { SpeakerKind, StatementKind } from '../model';
  *       "source": "科技日报",                    // credited source ("" when none)
  *       "saved_at": "2026-11-28T10:00:00.000Z", // when it was saved (ISO 8601, UTC)
  *       "word_count": 812, "reading_minutes": 4,
- *       "topics": [{ "phrase": "AI semiconductors", "score": 0.92 }],  // best first, score in (0, 1]
+ *       "topics": [{ "label": "AI semiconductors", "score": 0.92 }],  // best first, score in (0, 1]
  *       "speakers": [{
  *         "name": "Yan Liang", "role": "professor at …", "kind": "person", // person | organization | unnamed
  *         "statements": [{ "text": "…", "kind": "direct" }]                 // direct = verbatim quote; indirect = reported
@@ -81,7 +81,7 @@ export interface FeedSpeaker {
 }
 
 export interface FeedTopic {
-  phrase: string;
+  label: string;
   /** Relevance in (0, 1]. */
   score: number;
 }

@@ -222,7 +222,7 @@ function createParser() {
     statements: list(L.maxStatements, statement),
   });
   const topic = object<FeedTopic>({
-    phrase: text(L.maxShort, 'required'),
+    label: text(L.maxShort, 'required'),
     score: (obj, key, path) => {
       const score = obj[key];
       const p = join(path, key);

@@ -51,7 +51,7 @@ export function toFeedItem(record: ArticleMeta | ArticleRecord, options: ToFeedI
     })),
   }));
   const topics = analysis.topics.slice(0, L.maxTopics).map((t) => ({
-    phrase: cutText(t.phrase, L.maxShort),
+    label: cutText(t.label, L.maxShort),
     score: Math.min(1, Math.max(0.001, Math.round(t.score * 1000) / 1000)),
   }));
   const url = toSafeHttpUrl(record.url);
@@ -70,7 +70,7 @@ export function toFeedItem(record: ArticleMeta | ArticleRecord, options: ToFeedI
     ...(authors.length ? { authors: authors.map((name) => ({ name: cutText(name, L.maxShort) })) } : {}),
     ...(lang ? { language: cutText(lang, 35) } : {}),
     ...(image ? { image } : {}),
-    ...(topics.length ? { tags: topics.slice(0, L.maxTags).map((t) => t.phrase) } : {}),
+    ...(topics.length ? { tags: topics.slice(0, L.maxTags).map((t) => t.label) } : {}),
     _clipshelf: {
       version: CLIPSHELF_FEED_VERSION,
       site: cutText(record.siteName, L.maxShort),

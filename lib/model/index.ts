@@ -42,7 +42,7 @@ export interface Speaker {
 /** A key topic of the article, best first. */
 export interface Topic {
   /** A short phrase taken from the text ("AI semiconductors"). */
-  phrase: string;
+  label: string;
   /** Relevance in (0, 1]; higher is better. */
   score: number;
 }

@@ -135,7 +135,7 @@ export function createArticleStore(source: ArticleDb | (() => Promise<ArticleDb>
         for (const s of article.analysis.speakers) {
           if (s.kind !== 'unnamed') countFacet(speakers, s.name);
         }
-        for (const t of article.analysis.topics) countFacet(topics, t.phrase);
+        for (const t of article.analysis.topics) countFacet(topics, t.label);
       }
       return { speakers: sortFacets(speakers), topics: sortFacets(topics) };
     },

@@ -98,7 +98,7 @@ export function toSpeakerKeys(analysis: Analysis): string[] {
 
 /** Lower-cased topic phrases, for the multiEntry topic index. */
 export function toTopicKeys(analysis: Analysis): string[] {
-  return [...new Set(analysis.topics.map((t) => t.phrase.toLowerCase()))];
+  return [...new Set(analysis.topics.map((t) => t.label.toLowerCase()))];
 }
 
 /** A stable id from the normalized URL (FNV-1a, 64 bits as two 32-bit halves), so the CLI and the extension agree. */

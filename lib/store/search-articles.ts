@@ -17,7 +17,7 @@ function hostOf(url: string): string {
 export function toSearchText(meta: ArticleMeta): string {
   const parts = [meta.title, meta.siteName, meta.source, hostOf(meta.url)];
   for (const s of meta.analysis.speakers) parts.push(s.name, ...s.aliases, s.role);
-  for (const t of meta.analysis.topics) parts.push(t.phrase);
+  for (const t of meta.analysis.topics) parts.push(t.label);
   return foldText(parts.join('\n'));
 }
 

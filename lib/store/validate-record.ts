@@ -41,8 +41,8 @@ function toSpeaker(value: unknown): Speaker | null {
 }
 
 function toTopic(value: unknown): Topic | null {
-  if (!isFields(value) || typeof value.phrase !== 'string') return null;
-  return { phrase: value.phrase, score: num(value.score) };
+  if (!isFields(value) || typeof value.label !== 'string') return null;
+  return { label: value.label, score: num(value.score) };
 }
 
 /** Validates an analysis; anything missing becomes empty. */

@@ -140,7 +140,7 @@ function toCanonicalRecord(r: ArticleRecord): ArticleRecord {
         kind: s.kind,
         statements: s.statements.map((st) => ({ text: st.text, kind: st.kind, cue: st.cue, start: st.start, end: st.end })),
       })),
-      topics: r.analysis.topics.map((t) => ({ phrase: t.phrase, score: t.score })),
+      topics: r.analysis.topics.map((t) => ({ label: t.label, score: t.score })),
       summary: r.analysis.summary,
       lang: r.analysis.lang,
     },

@@ -35,7 +35,7 @@ export function toFrontMatter(r: ArticleRecord): MarkdownFrontMatter {
     saved: new Date(r.savedAt).toISOString(),
     tags: [...r.tags],
     speakers: r.analysis.speakers.map((s) => ({ name: s.name, role: s.role, kind: s.kind, statements: s.statements.length })),
-    topics: r.analysis.topics.map((t) => t.phrase),
+    topics: r.analysis.topics.map((t) => t.label),
   };
 }
 

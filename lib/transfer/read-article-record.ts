@@ -116,7 +116,7 @@ function readSpeaker(v: unknown, path: string, issues: IssueList): Speaker | nul
 
 function readTopic(v: unknown, path: string, issues: IssueList): Topic | null {
   if (!isFields(v)) return issues.add(path, `expected a topic object, found ${describe(v)}`), null;
-  return { phrase: readString(v, 'phrase', path, issues), score: readNumber(v, 'score', path, issues) };
+  return { label: readString(v, 'label', path, issues), score: readNumber(v, 'score', path, issues) };
 }
 
 function readAnalysis(v: unknown, path: string, issues: IssueList): Analysis {

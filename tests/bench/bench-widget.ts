@@ -33,7 +33,7 @@ async function makeBigFeed(): Promise<ClipShelfFeed> {
       analysis: {
         ...r.analysis,
         speakers: r.analysis.speakers.map((s, j) => (j === 0 ? s : { ...s, name: `${s.name} ${n % 40}` })),
-        topics: [...r.analysis.topics, { phrase: `topic ${i % 97}`, score: 0.2 }],
+        topics: [...r.analysis.topics, { label: `topic ${i % 97}`, score: 0.2 }],
       },
     };
   });

@@ -136,7 +136,7 @@ describe('<clip-library-reader>', () => {
   const absent: Speaker = { ...speaker, name: 'Nobody', statements: [{ text: 'words that are not in the article', kind: 'direct', cue: 'said', start: 0, end: 10 }] };
 
   async function mountReader(): Promise<{ library: ClipLibrary; reader: ClipLibraryReader }> {
-    const article = { ...meta('Seoul talks'), analysis: { speakers: [speaker, other, absent], topics: [{ phrase: 'cooperation', score: 1 }], summary: 'Leaders met.', lang: 'en' } };
+    const article = { ...meta('Seoul talks'), analysis: { speakers: [speaker, other, absent], topics: [{ label: 'cooperation', score: 1 }], summary: 'Leaders met.', lang: 'en' } };
     const content: ArticleContent = { id: article.id, html: html1, text: text1 };
     const library = await mount({ reader: { article, content } });
     const reader = $(library, 'clip-library-reader') as ClipLibraryReader;

@@ -33,7 +33,7 @@ function meta(i: number, over: Partial<ArticleMeta> = {}): ArticleMeta {
         { name: 'Yan Liang', aliases: [], role: 'professor', kind: 'person', statements: [{ text: `Trade is vital ${i}`, kind: 'direct', cue: 'said', start: 0, end: 1 }] },
         ...(i % 2 ? [{ name: 'Ni Yueju', aliases: [], role: 'researcher', kind: 'person' as const, statements: [{ text: 'chips matter', kind: 'indirect' as const, cue: 'said', start: 0, end: 1 }] }] : []),
       ],
-      topics: [{ phrase: i % 2 ? 'chips' : 'trade', score: 0.9 }],
+      topics: [{ label: i % 2 ? 'chips' : 'trade', score: 0.9 }],
       summary: `Summary of story ${i}.`,
       lang: 'en',
     },
@@ -273,7 +273,7 @@ describe('<clip-shelf>', () => {
     feed.title = evil;
     Object.assign(feed.items[0], { title: evil, summary: evil, url: 'javascript:window.__pwned=1', image: 'javascript:1' });
     feed.items[0]._clipshelf.site = evil;
-    feed.items[0]._clipshelf.topics = [{ phrase: evil, score: 1 }];
+    feed.items[0]._clipshelf.topics = [{ label: evil, score: 1 }];
     feed.items[0]._clipshelf.speakers[0].name = evil;
     feed.items[0]._clipshelf.speakers[0].statements[0].text = evil;
     const el = await mount({}, feed);

@@ -25,8 +25,8 @@ function makeItem(overrides: Partial<FeedItem> = {}): FeedItem {
       word_count: 900,
       reading_minutes: 4,
       topics: [
-        { phrase: 'trade', score: 0.9 },
-        { phrase: 'semiconductors', score: 0.6 },
+        { label: 'trade', score: 0.9 },
+        { label: 'semiconductors', score: 0.6 },
       ],
       speakers: [
         {

@@ -52,7 +52,7 @@ function hostileFeed(): unknown {
           saved_at: '',
           word_count: 1e12,
           reading_minutes: 3,
-          topics: [{ phrase: hostileText, score: 5 }],
+          topics: [{ label: hostileText, score: 5 }],
           speakers: Array.from({ length: 500 }, () => speaker),
         },
       },
@@ -168,7 +168,7 @@ describe('clip-shelf widget in Chromium', () => {
     const filtered = await p.locator('#light clip-article-card').count();
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThanOrEqual(total);
-    const expected = demo.feed.items.filter((i) => i._clipshelf.topics.some((t) => t.phrase.toLowerCase() === topic.toLowerCase())).length;
+    const expected = demo.feed.items.filter((i) => i._clipshelf.topics.some((t) => t.label.toLowerCase() === topic.toLowerCase())).length;
     expect(filtered).toBe(expected);
     // Arrow keys on the tab list: Articles → Speakers → Topics.
     await p.locator('#light [role="tab"][aria-selected="true"]').focus();

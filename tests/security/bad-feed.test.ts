@@ -16,7 +16,7 @@ describe('parseFeed rejects malformed feeds with a reason', () => {
     ['not an object', '[1,2,3]', /object/i],
     ['a backup instead of a feed', JSON.stringify({ format: 'clipshelf-backup', version: 1, articles: [] }), /version|items/i],
     ['items not a list', JSON.stringify({ ...good(), items: 'none' }), /items/],
-    ['item with wrong types', JSON.stringify({ ...good(), items: [{ id: 5, title: ['x'], _clipshelf: { version: 1, speakers: 'many', topics: [{ phrase: 1 }] } }] }), /items\[0\]/],
+    ['item with wrong types', JSON.stringify({ ...good(), items: [{ id: 5, title: ['x'], _clipshelf: { version: 1, speakers: 'many', topics: [{ label: 1 }] } }] }), /items\[0\]/],
     ['unknown ClipShelf version', JSON.stringify({ ...good(), _clipshelf: { version: 99 } }), /version/],
   ])('%s', (_name, input, message) => {
     const r = parseFeed(input);

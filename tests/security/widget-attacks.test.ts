@@ -52,7 +52,7 @@ function hostileMeta(v: AttackVector, i: number): ArticleMeta {
         { name: p, aliases: [p], role: p, kind: 'person', statements: [{ text: p, kind: 'direct', cue: 'said', start: 0, end: 1 }] },
         { name: `Maria ${p}`, aliases: [], role: 'council member', kind: 'organization', statements: [{ text: `It is ${p}`, kind: 'indirect', cue: 'said', start: 0, end: 1 }] },
       ],
-      topics: [{ phrase: p, score: 0.9 }],
+      topics: [{ label: p, score: 0.9 }],
       summary: p,
       lang: 'en',
     },

@@ -163,7 +163,7 @@ const rec = (id: string, url: string, title: string, html: string, text: string,
   contentHash: 'c'.repeat(64), savedAt, updatedAt: null, tags: ['city'], read: false, state: 'saved',
   analysis: {
     speakers: [{ name: 'Maria Delgado', aliases: ['Delgado'], role: 'council member', kind: 'person', statements: [{ text: 'This is the most important green space decision', kind: 'direct', cue: 'said', start: 1, end: 48 }] }],
-    topics: [{ phrase: 'riverside park', score: 0.9 }], summary: text.slice(0, 120), lang: 'en',
+    topics: [{ label: 'riverside park', score: 0.9 }], summary: text.slice(0, 120), lang: 'en',
   },
   speakerKeys: ['maria delgado'], topicKeys: ['riverside park'],
   content: { id, html, text },

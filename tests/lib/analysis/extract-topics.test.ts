@@ -32,11 +32,11 @@ function expectWellFormed(topics: Topic[], text: string): void {
     expect(t.score).toBeGreaterThan(0);
     expect(t.score).toBeLessThanOrEqual(1);
     if (i > 0) expect(t.score).toBeLessThanOrEqual(topics[i - 1]!.score);
-    expect(t.phrase.trim()).toBe(t.phrase);
-    expect(t.phrase.length).toBeGreaterThan(0);
+    expect(t.label.trim()).toBe(t.label);
+    expect(t.label.length).toBeGreaterThan(0);
     // Every word of a phrase is a word of the text.
-    for (const word of t.phrase.split(' ')) expect(text).toContain(word.replace(/\.$/, ''));
-    for (let j = 0; j < i; j++) expect(nearDuplicate(t.phrase, topics[j]!.phrase), `${t.phrase} ~ ${topics[j]!.phrase}`).toBe(false);
+    for (const word of t.label.split(' ')) expect(text).toContain(word.replace(/\.$/, ''));
+    for (let j = 0; j < i; j++) expect(nearDuplicate(t.label, topics[j]!.label), `${t.label} ~ ${topics[j]!.label}`).toBe(false);
   }
 }
 
@@ -51,7 +51,7 @@ const SOLAR = [
 describe('extractTopics', () => {
   it('ranks a repeated multi-word concept first', () => {
     const topics = extractTopics({ text: SOLAR, title: 'Council approves solar panels for schools', lang: 'en' });
-    expect(topics[0]?.phrase).toBe('solar panels');
+    expect(topics[0]?.label).toBe('solar panels');
     expect(topics[0]?.score).toBe(1);
     expectWellFormed(topics, SOLAR);
   });
@@ -63,7 +63,7 @@ describe('extractTopics', () => {
       'Officials at the Trilateral Cooperation Secretariat expect new trade talks on AI semiconductors next year.',
       'AI semiconductors are the focus of the new trade talks, the secretariat said.',
     ].join('\n\n');
-    const phrases = extractTopics({ text, lang: 'en' }).map((t) => t.phrase);
+    const phrases = extractTopics({ text, lang: 'en' }).map((t) => t.label);
     expect(phrases).toContain('Trilateral Cooperation Secretariat');
     expect(phrases).toContain('AI semiconductors');
     expect(phrases).toContain('trade talks');
@@ -77,7 +77,7 @@ describe('extractTopics', () => {
     ].join('\n\n');
     const topics = extractTopics({ text, lang: 'en' });
     expectWellFormed(topics, text);
-    const vaccineTopics = topics.filter((t) => /vaccine/i.test(t.phrase));
+    const vaccineTopics = topics.filter((t) => /vaccine/i.test(t.label));
     expect(vaccineTopics).toHaveLength(1);
   });
 
@@ -90,7 +90,7 @@ describe('extractTopics', () => {
     ].join('\n\n');
     const topics = extractTopics({ text, title: 'Hurricane Gilbert heads toward Dominican Republic', lang: 'en' });
     expectWellFormed(topics, text);
-    const phrases = topics.map((t) => t.phrase);
+    const phrases = topics.map((t) => t.label);
     expect(phrases).toContain('Hurricane Gilbert');
     expect(phrases).not.toContain('Gilbert');
     expect(phrases).toContain('Dominican Republic');
@@ -103,7 +103,7 @@ describe('extractTopics', () => {
       'Tribes say whale strandings have doubled. Eleanor Roy spoke to elders about the whale strandings.',
     ].join('\n\n');
     const input = { text, title: 'Tribes fear whale strandings | Eleanor Roy', lang: 'en', authors: ['Eleanor Roy'] };
-    const phrases = extractTopics(input).map((t) => t.phrase);
+    const phrases = extractTopics(input).map((t) => t.label);
     expect(phrases[0]).toBe('whale strandings');
     expect(phrases.some((p) => /Eleanor|Roy/.test(p))).toBe(false);
   });
@@ -114,18 +114,18 @@ describe('extractTopics', () => {
       'The Republic of Korea (ROK) hosted the talks. The ROK wants closer trade ties with China.',
       'Officials from the ROK said trade ties would top the agenda.',
     ].join('\n\n');
-    const phrases = extractTopics({ text, lang: 'en' }).map((t) => t.phrase);
+    const phrases = extractTopics({ text, lang: 'en' }).map((t) => t.label);
     expect(phrases.filter((p) => p === 'ROK' || p === 'Republic of Korea')).toHaveLength(1);
   });
 
   it('does not return function words, verbs or numbers as topics', () => {
-    const phrases = extractTopics({ text: SOLAR, lang: 'en' }).map((t) => t.phrase.toLowerCase());
+    const phrases = extractTopics({ text: SOLAR, lang: 'en' }).map((t) => t.label.toLowerCase());
     for (const bad of ['said', 'the', 'would', 'tuesday', 'march', 'third', 'according']) expect(phrases).not.toContain(bad);
     expect(phrases.some((p) => /^\d/.test(p))).toBe(false);
   });
 
   it('reads the language from the text when none is given', () => {
-    expect(extractTopics({ text: SOLAR })[0]?.phrase).toBe('solar panels');
+    expect(extractTopics({ text: SOLAR })[0]?.label).toBe('solar panels');
   });
 
   it('uses function-word lists for other supported languages', () => {
@@ -136,8 +136,8 @@ describe('extractTopics', () => {
     ].join('\n\n');
     const topics = extractTopics({ text, lang: 'fr' });
     expectWellFormed(topics, text);
-    expect(topics[0]?.phrase.toLowerCase()).toContain('réforme');
-    expect(topics.map((t) => t.phrase.toLowerCase())).not.toContain('des');
+    expect(topics[0]?.label.toLowerCase()).toContain('réforme');
+    expect(topics.map((t) => t.label.toLowerCase())).not.toContain('des');
   });
 
   it('returns no topics for scripts it cannot segment, and names only for unlisted languages', () => {
@@ -149,8 +149,8 @@ describe('extractTopics', () => {
     ].join('\n\n');
     const topics = extractTopics({ text: russian, lang: 'ru' });
     expectWellFormed(topics, russian);
-    for (const t of topics) expect(t.phrase[0]).toBe(t.phrase[0]!.toUpperCase());
-    expect(topics.map((t) => t.phrase)).toContain('Москве');
+    for (const t of topics) expect(t.label[0]).toBe(t.label[0]!.toUpperCase());
+    expect(topics.map((t) => t.label)).toContain('Москве');
   });
 
   it('finds the key topics of the seed article', () => {
@@ -162,7 +162,7 @@ describe('extractTopics', () => {
       .join('\n\n');
     const topics = extractTopics({ text, title: "Revived China-Japan-ROK Summit a 'Golden Opportunity'", lang: 'en' });
     expectWellFormed(topics, text);
-    const phrases = topics.map((t) => t.phrase);
+    const phrases = topics.map((t) => t.label);
     expect(phrases.some((p) => /cooperation/i.test(p))).toBe(true);
     expect(phrases.some((p) => /summit/i.test(p))).toBe(true);
     expect(phrases.some((p) => /semiconductor/i.test(p))).toBe(true);
@@ -191,7 +191,7 @@ describe('extractTopics', () => {
     // The whole engine (speakers too), through lib/analysis/index.ts as the extension imports it.
     runInNewContext(result.outputFiles[0]!.text, context);
     const out = context.run!({ text: SOLAR, title: 'Council approves solar panels for schools', lang: 'en' });
-    expect(out.topics[0]?.phrase).toBe('solar panels');
+    expect(out.topics[0]?.label).toBe('solar panels');
     expect(out.summary.length).toBeGreaterThan(0);
   });
 

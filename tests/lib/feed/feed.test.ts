@@ -31,7 +31,7 @@ const speakerArb: fc.Arbitrary<Speaker> = fc.record({
 
 const analysisArb: fc.Arbitrary<Analysis> = fc.record({
   speakers: fc.array(speakerArb, { maxLength: 5 }),
-  topics: fc.array(fc.record({ phrase: fc.string({ minLength: 1, maxLength: 30 }), score: fc.double({ min: 0, max: 1, noNaN: true }) }), {
+  topics: fc.array(fc.record({ label: fc.string({ minLength: 1, maxLength: 30 }), score: fc.double({ min: 0, max: 1, noNaN: true }) }), {
     maxLength: 6,
   }),
   summary: fc.string({ maxLength: 600 }),
@@ -99,7 +99,7 @@ function sampleRecord(): ArticleRecord {
           ],
         },
       ],
-      topics: [{ phrase: 'trade', score: 0.8 }],
+      topics: [{ label: 'trade', score: 0.8 }],
       summary: 'Leaders met. They talked.',
       lang: 'en',
     },

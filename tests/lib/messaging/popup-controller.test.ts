@@ -74,7 +74,7 @@ describe('startPopup', () => {
     expect(view.status).toMatchObject({ kind: 'saved', title: 'Just saved' });
     const article = view.status.kind === 'saved' ? view.status.article : null;
     expect(article?._clipshelf.speakers.map((s) => [s.name, s.statements.length])).toEqual([['Yan Liang', 1]]);
-    expect(article?._clipshelf.topics.map((t) => t.phrase)).toEqual(['AI semiconductors']);
+    expect(article?._clipshelf.topics.map((t) => t.label)).toEqual(['AI semiconductors']);
     await vi.waitFor(() => expect(view.articles[0]?.title).toBe('Just saved'));
   });
 

@@ -39,7 +39,7 @@ export function makeSpeaker(name: string, statement = 'We will cooperate', role 
 export function makeAnalysis(speakers: string[] = ['Yan Liang'], topics: string[] = ['AI semiconductors']): Analysis {
   return {
     speakers: speakers.map((n) => makeSpeaker(n)),
-    topics: topics.map((phrase, i) => ({ phrase, score: 1 - i * 0.1 })),
+    topics: topics.map((label, i) => ({ label, score: 1 - i * 0.1 })),
     summary: 'Leaders met.',
     lang: 'en',
   };

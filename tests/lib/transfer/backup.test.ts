@@ -25,7 +25,7 @@ const arbRecord: fc.Arbitrary<ArticleRecord> = fc
         kind: fc.constantFrom('person' as const, 'organization' as const, 'unnamed' as const),
         statements: fc.array(fc.record({ text, kind: fc.constantFrom('direct' as const, 'indirect' as const), cue: text, start: fc.integer(), end: fc.integer() }), { maxLength: 2 }),
       }), { maxLength: 3 }),
-      topics: fc.array(fc.record({ phrase: text, score: num }), { maxLength: 3 }),
+      topics: fc.array(fc.record({ label: text, score: num }), { maxLength: 3 }),
       summary: text, lang: text,
     }),
     speakerKeys: fc.array(text, { maxLength: 3 }), topicKeys: fc.array(text, { maxLength: 3 }),
