@@ -1,4 +1,5 @@
 import { captureDocument, type CaptureResult } from './capture-document';
+import { callDocument } from './dom-guards';
 
 export interface CapturePageOptions {
   /** Capture the whole page even when the selection is non-empty. */
@@ -15,7 +16,8 @@ export interface CapturePageOptions {
 export function capturePage(
   doc: Document = document,
   location: Pick<Location, 'href'> = window.location,
-  selection: Selection | null = doc.getSelection(),
+  // Through the prototype: `<img name=getSelection>` would shadow the document's own method.
+  selection: Selection | null = callDocument<Selection | null>(doc, 'getSelection'),
   options: CapturePageOptions = {},
 ): Promise<CaptureResult> {
   return captureDocument(doc, {

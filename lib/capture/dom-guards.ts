@@ -28,7 +28,9 @@ export function cloneDocument(doc: Document): Document {
  * only ones that override built-in properties): embed, form, iframe, img and object on the document; form-listed
  * elements and img on their form. (Window named properties do not matter: a cloned document has no window.)
  */
-const NAMED_PROPERTY_TAGS = ['form', 'input', 'button', 'select', 'textarea', 'fieldset', 'output', 'object', 'embed', 'iframe', 'img'];
+const NAMED_PROPERTY_SELECTOR = ['form', 'input', 'button', 'select', 'textarea', 'fieldset', 'output', 'object', 'embed', 'iframe', 'img']
+  .map((tag) => `${tag}[name],${tag}[id]`)
+  .join(',');
 
 /**
  * Removes every `name` and `id` attribute that shadows a property of the document or of an element (a form
@@ -43,17 +45,15 @@ export function removeClobberingNames(doc: Document): number {
   const getAttribute = Reflect.get(formProto, 'getAttribute') as Element['getAttribute'];
   const removeAttribute = Reflect.get(formProto, 'removeAttribute') as Element['removeAttribute'];
   let removed = 0;
-  // Per tag with getElementsByTagName: native and indexed, where a '[name],[id]' selector scans every element.
-  for (const tag of NAMED_PROPERTY_TAGS) {
-    const elements = callDocument<HTMLCollectionOf<Element>>(doc, 'getElementsByTagName', tag);
-    for (let i = 0; i < elements.length; i++) {
-      const el = elements[i]!;
-      for (const attr of ['name', 'id']) {
-        const value = getAttribute.call(el, attr);
-        if (value !== null && value !== '' && (value in docProto || value in formProto)) {
-          removeAttribute.call(el, attr);
-          removed++;
-        }
+  // One selector, one pass over the tree (per-tag lookups would walk it once per tag in jsdom).
+  const elements = callDocument<NodeListOf<Element>>(doc, 'querySelectorAll', NAMED_PROPERTY_SELECTOR);
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    for (const attr of ['name', 'id']) {
+      const value = getAttribute.call(el, attr);
+      if (value !== null && value !== '' && (value in docProto || value in formProto)) {
+        removeAttribute.call(el, attr);
+        removed++;
       }
     }
   }

@@ -10,7 +10,8 @@ const PLACEHOLDER = /^data:image\/(?:gif|png|svg\+xml)|(?:blank|spacer|placehold
  */
 export function promoteLazyImages(root: Document | Element): void {
   // Static copies: the loop below changes attributes, and later noscript unwrapping changes the tree.
-  const imgs = [...root.getElementsByTagName('img'), ...root.getElementsByTagName('source')];
+  // One selector pass for both tags; each element is handled on its own, so document order is fine.
+  const imgs = [...root.querySelectorAll('img,source')];
   for (const img of imgs) {
     if (!hasDataAttribute(img) && img.hasAttribute('src')) continue; // the common case, checked cheaply
     const src = img.getAttribute('src');

@@ -227,3 +227,77 @@ describe('extractSpeakers: weak verbs and parentheticals', () => {
     expect(texts(b)).toEqual(['Why now, after all these years?']);
   });
 });
+
+describe('extractSpeakers: held-out constructions', () => {
+  it('takes a short phrase between a closing quote and the name as the role', () => {
+    const a = find(run('“The market is empty now,” Lisbon shopkeeper Rui Duarte said after the vote.'), 'Rui Duarte');
+    expect(a?.role).toBe('Lisbon shopkeeper');
+    expect(texts(a)).toEqual(['The market is empty now']);
+    const b = find(run('“We have no plan B,” deputy mayor Hanna Ek told reporters outside the town hall.'), 'Hanna Ek');
+    expect(b?.role).toBe('deputy mayor');
+    expect(texts(b)).toEqual(['We have no plan B']);
+  });
+
+  it('attributes "Name, who said …" and skips a relative clause before the verb', () => {
+    const a = find(run('The board thanked its treasurer Piet de Wit, who said he would step down in June.'), 'Piet de Wit');
+    expect(texts(a)).toEqual(['he would step down in June']);
+    const b = find(run('Nora Blum, who runs a ferry company on the lake, said bookings had fallen by a third.'), 'Nora Blum');
+    expect(texts(b)).toEqual(['bookings had fallen by a third']);
+    // A relative clause whose verb is not speech ("who advises …") makes no speaker.
+    expect(run('The team included Omar Haddad, who advises the minister on security, and two clerks.')).toEqual([]);
+  });
+
+  it('skips a relative clause after "according to"', () => {
+    const s = find(run('According to Dr. Lena Vogt, who leads the clinic, the waiting list has doubled.'), 'Lena Vogt');
+    expect(texts(s)).toEqual(['the waiting list has doubled']);
+  });
+
+  it('reads a role phrase ending in a place before an appositive name', () => {
+    const s = find(run('“We will keep the mill open,” the senator from Maine, Carol Pike, told reporters.'), 'Carol Pike');
+    expect(s?.role).toBe('the senator from Maine');
+    expect(texts(s)).toEqual(['We will keep the mill open']);
+  });
+
+  it('reads "told NOUNS that …" and "…, saying" after a plain verb', () => {
+    expect(texts(find(run('Jean-Paul Roux told supporters that the count had been rigged.'), 'Jean-Paul Roux'))).toEqual(['the count had been rigged']);
+    const text = 'Ivo Marsh is a blogger.\n\nMarsh reposted the clip, saying, “Nobody checks the facts any more.”';
+    expect(texts(find(run(text), 'Ivo Marsh'))).toEqual(['Nobody checks the facts any more']);
+  });
+
+  it('does not treat a list of names as a role, nor a clock time as a colon', () => {
+    const out = run('Ana Ruiz said the inquiry targets Ruiz, Soto and Interior Minister Pablo Gil. Ruiz declared at 10:30 p.m. that the curfew was over.');
+    const s = find(out, 'Ana Ruiz');
+    expect(s?.role ?? '').not.toMatch(/Soto/);
+    expect(texts(s).some((t) => t.startsWith('30 p.m.'))).toBe(false);
+  });
+
+  it('takes a role from "NAME is the ROLE of …"', () => {
+    const text = 'Ines Falk and Tom Reyes both run bakeries. Falk is the owner of Kornhaus, a chain that bakes rye bread. Falk said flour prices had tripled.';
+    expect(find(run(text), 'Ines Falk')?.role).toBe('the owner of Kornhaus');
+  });
+
+  it('reads "told X 18 months ago that …"', () => {
+    const s = find(run('Governor Ruth Lane told the council two years ago that she would cut the fares.'), 'Ruth Lane');
+    expect(texts(s)).toEqual(['she would cut the fares']);
+  });
+
+  it('keeps a name whole across a soft hyphen', () => {
+    const text = 'Mark Ellison spoke first.\n\nEllison added that Kow\u00ADalski’s plan would force the city to rethink its budget.';
+    const s = find(run(text), 'Mark Ellison');
+    expect(texts(s)).toEqual(['Kow\u00ADalski’s plan would force the city to rethink its budget']);
+  });
+
+  it('does not read "declared martial law" as speech, nor continue a speaker into "Many of them said"', () => {
+    const text = 'Omar Tal said the curfew would end soon. Many of them said they heard about it on the radio.\n\nWitnesses described the night Tal declared martial law around 10:30 p.m. on Tuesday.';
+    expect(texts(find(run(text), 'Omar Tal'))).toEqual(['the curfew would end soon']);
+  });
+
+  it('keeps a quotation that opens with "That"', () => {
+    expect(texts(find(run('“That is the whole point of the reform,” Ruth Lane said.'), 'Ruth Lane'))).toEqual(['That is the whole point of the reform']);
+  });
+
+  it('drops a trailing "according to a statement" from the content', () => {
+    const s = find(run('The mayor, Karen Holt, said the shelters would stay open, according to a statement.'), 'Karen Holt');
+    expect(texts(s)).toEqual(['the shelters would stay open']);
+  });
+});
