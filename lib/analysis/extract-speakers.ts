@@ -90,7 +90,8 @@ const bare = (s: string): string => s.toLowerCase().replace(/\.$/, '');
 function tokenize(text: string, start: number, end: number, quotes: readonly QuoteSpan[]): Tok[] {
   const toks: Tok[] = [];
   const slice = text.slice(start, end);
-  const re = /[\p{L}\p{M}\p{N}]+(?:['’\-.&][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+  // Soft hyphens (U+00AD, invisible hyphenation hints: "Netan\u00ADyahu") join a word; they are dropped from its text.
+  const re = /[\p{L}\p{M}\p{N}]+(?:['’\-.&\u00AD][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}\u00AD]/gu;
   const openAt = new Set<number>();
   const closeAt = new Set<number>();
   for (const q of quotes) {
@@ -104,6 +105,7 @@ function tokenize(text: string, start: number, end: number, quotes: readonly Quo
     const s = start + m.index;
     let word = m[0];
     let e = s + word.length;
+    if (word.includes('\u00AD')) word = word.replace(/\u00AD/g, '');
     if (/[\p{L}\p{N}]/u.test(word[0] ?? '')) {
       // Possessive "'s" is its own token so "JETRO's Beijing office" keeps "JETRO" as a name.
       const poss = /['’]s$/iu.exec(word);
@@ -320,6 +322,16 @@ function rolePostfix(u: Unit, after: number): [number, number] | null {
     let depth = 0;
     while (k < u.toks.length) {
       const x = u.toks[k] as Tok;
+      if (x.kind === 'qopen' && k > after + 1) {
+        // A short scare-quoted word inside the role: "a writer for the “fact-checking” site Snopes".
+        let q = k + 1;
+        while (q < u.toks.length && q - k <= 4 && (u.toks[q] as Tok).kind !== 'qclose' && (u.toks[q] as Tok).text !== ',') q++;
+        if ((u.toks[q] as Tok | undefined)?.kind === 'qclose' && q - k >= 2) {
+          end = q;
+          k = q + 1;
+          continue;
+        }
+      }
       if (x.kind === 'qopen' || x.kind === 'qclose' || x.inQuote) break;
       if (x.text === '(') depth++;
       if (x.text === ')') depth--;
@@ -339,6 +351,9 @@ function rolePostfix(u: Unit, after: number): [number, number] | null {
     if (words.length === 0 || words.length > 24) return null;
     // A clause, not a role: "…, his wife Grace and others are under house arrest".
     if (words.some((w) => /^(is|are|was|were|has|have|had|will|would|did)$/.test(w.lower)) && first.lower !== 'who') return null;
+    // "against Yoon, Kim and Interior Minister Lee": a list of names, not an appositive.
+    const second = u.toks[after + 2];
+    if (first.cap && isWord(second) && second.lower === 'and') return null;
     const looksRole =
       DETERMINERS.has(first.lower) || first.cap || ROLE_NOUNS.has(first.lower) || DEGREES.has(bare(first.text)) ||
       words.some((w) => ROLE_NOUNS.has(w.lower));
@@ -440,6 +455,15 @@ function subjectBefore(u: Unit, vi: number, depth = 0, verbAt = vi): SubjectPars
     return null;
   }
   if (isWord(t) && CLAUSE_LINKS.has(t.lower) && !t.cap) return { coord: true };
+  // "Kim Yong-hyun, who said …": the relative pronoun stands for the name before the comma.
+  if (isWord(t) && t.lower === 'who' && !t.inQuote && u.toks[j - 1]?.text === ',' && depth === 0) {
+    const run = u.runEndingAt.get(j - 2);
+    if (run && run.n < run.e && !run.possessive) {
+      const pre = rolePrefix(u, run.s);
+      return { ref: { type: 'name', unit: u, run }, start: pre?.[0] ?? (u.toks[run.s] as Tok).start, end: (u.toks[run.e - 1] as Tok).end, roles: rolesAround(u, run, false) };
+    }
+    return null;
+  }
   if (t.kind === 'punct' && t.text === ',') {
     const verb = u.toks[verbAt] as Tok;
     // "…, saying …": only verbs that report speech as participles.
@@ -447,15 +471,39 @@ function subjectBefore(u: Unit, vi: number, depth = 0, verbAt = vi): SubjectPars
     // "NAME, APPOSITIVE, said": find the comma that closes a name.
     for (let c = j - 1; c >= 0 && j - c < 40; c--) {
       const x = u.toks[c] as Tok;
+      if (x.kind === 'qclose') {
+        // Step over a short scare quote inside an appositive ("a writer for the “independent” site").
+        let q = c - 1;
+        while (q > 0 && c - q <= 4 && (u.toks[q] as Tok).kind !== 'qopen' && (u.toks[q] as Tok).text !== ',') q--;
+        const opener = u.toks[q];
+        const beforeOpen = u.toks[q - 1];
+        if (opener?.kind === 'qopen' && c - q >= 2 && isWord(beforeOpen) && !beforeOpen.inQuote) {
+          c = q;
+          continue;
+        }
+      }
       if (x.kind === 'qopen' || x.kind === 'qclose' || x.inQuote) break;
       if (x.text !== ',') continue;
       const run = u.runEndingAt.get(c - 1);
+      // "the senator from Ohio, Sherrod Brown, told": the place closes a role phrase; the appositive is the name.
+      const apposed = u.runStartingAt.get(c + 1);
+      const prep = run ? u.toks[run.s - 1] : undefined;
+      if (run && apposed && apposed.e === j && apposed.n < apposed.e && apposed.e - apposed.n >= 2 && isWord(prep) && !prep.cap && /^(from|of|in|at|for)$/.test(prep.lower)) {
+        let a = run.s - 1;
+        while (a > 0 && isWord(u.toks[a - 1]) && !(u.toks[a - 1] as Tok).inQuote && run.s - a < 8) a--;
+        const head = u.toks.slice(a, run.s - 1);
+        if (head.some((h) => ROLE_NOUNS.has(h.lower))) {
+          return { ref: { type: 'name', unit: u, run: apposed }, start: (u.toks[a] as Tok).start, end: (u.toks[j - 1] as Tok).end, roles: [[(u.toks[a] as Tok).start, (u.toks[c - 1] as Tok).end]] };
+        }
+      }
       if (run && run.n < run.e) {
         const post = rolePostfix(u, c);
         if (!post) {
           // "Sarah Lee, 34, says" / "Mr. Johnson, however, denied": an age or adverb between commas.
           const seg = u.toks.slice(c + 1, j);
-          const skippable = seg.length > 0 && seg.length <= 3 && seg.every((x) => isWord(x) && (/^\d{1,3}$/.test(x.text) || /ly$/.test(x.lower) || /^(however|meanwhile|too|though|also|instead|now|then|nonetheless|still|moreover)$/.test(x.lower)));
+          // "Anna Berg, who runs a bakery, said": a relative clause between commas is skipped too.
+          const relative = seg.length > 1 && isWord(seg[0]) && seg[0].lower === 'who' && seg.every((x) => !x.inQuote && x.kind !== 'qopen' && x.kind !== 'qclose');
+          const skippable = relative || seg.length > 0 && seg.length <= 3 && seg.every((x) => isWord(x) && (/^\d{1,3}$/.test(x.text) || /ly$/.test(x.lower) || /^(however|meanwhile|too|though|also|instead|now|then|nonetheless|still|moreover)$/.test(x.lower)));
           if (!skippable) continue;
           const pre = rolePrefix(u, run.s);
           return { ref: { type: 'name', unit: u, run }, start: pre?.[0] ?? (u.toks[run.s] as Tok).start, end: (u.toks[run.e - 1] as Tok).end, roles: rolesAround(u, run, false) };
@@ -627,7 +675,12 @@ function clauseSubject(u: Unit, before: number): SubjectParse | null {
     const prev = u.toks[run.s - 1];
     if (isWord(prev) && (PREPOSITIONS.has(prev.lower) || prev.lower === 'the')) continue;
     if (run.possessive) continue;
-    if (run.e - run.s === 1 && run.s === 0) continue; // a sentence-initial capital alone is not evidence
+    // A sentence-initial capital alone is not evidence, unless a finite past-tense verb follows it
+    // ("Emery retweeted the story, saying …").
+    if (run.e - run.s === 1 && run.s === 0) {
+      const nx = u.toks[1];
+      if (!(isWord(nx) && !nx.cap && !nx.inQuote && /[^e]ed$/.test(nx.lower) && nx.lower.length > 4)) continue;
+    }
     const name = u.toks.slice(run.n, run.e).map((t) => t.lower);
     if (name.some((w) => ORG_WORDS.has(w)) || PLACE_NAMES.has(name.join(' '))) continue;
     const roles = rolesAround(u, run);
@@ -683,6 +736,8 @@ function skipAddressee(u: Unit, k: number): number {
   const first = u.toks[k];
   if (!isWord(first)) return k;
   if (/^(him|her|them|us|me|you|reporters|journalists|lawmakers|investors|parliament|congress)$/.test(first.lower)) return k + 1;
+  // "told supporters that …": a bare plural noun addressee right before "that".
+  if (!first.cap && !first.inQuote && /s$/.test(first.lower) && (u.toks[k + 1] as Tok | undefined)?.lower === 'that') return k + 1;
   const run = u.runStartingAt.get(k) ?? (first.lower === 'the' ? u.runStartingAt.get(k + 1) : undefined);
   if (run) return run.e;
   if (DETERMINERS.has(first.lower)) {
@@ -721,6 +776,14 @@ function coordinatedNames(u: Unit, head: Run, verbIdx: number): Array<{ run: Run
 }
 
 /** Where a verb's content starts: after "that", an object plus "that" ("told reporters that"), or a colon. */
+/** A colon inside a time or ratio ("10:30", "3:1") does not introduce content. */
+function isClockColon(u: Unit, m: number): boolean {
+  const a = u.toks[m - 1];
+  const b = u.toks[m + 1];
+  const x = u.toks[m] as Tok;
+  return a !== undefined && b !== undefined && a.end === x.start && b.start === x.end && /^\d+$/.test(a.text) && /^\d/.test(b.text);
+}
+
 function contentStartAfter(u: Unit, vi: number, base: string): number {
   let k = vi + 1;
   const particle = PHRASAL_PARTICLE[base];
@@ -734,13 +797,15 @@ function contentStartAfter(u: Unit, vi: number, base: string): number {
   for (let m = k; m < Math.min(u.toks.length, k + 9); m++) {
     const x = u.toks[m] as Tok;
     if (x.kind === 'qopen' || x.inQuote) break;
-    if (x.text === ':' || (x.text === ',' && u.toks[m + 1]?.kind === 'qopen')) return (u.toks[m + 1] as Tok | undefined)?.start ?? u.end;
+    if ((x.text === ':' && !isClockColon(u, m)) || (x.text === ',' && u.toks[m + 1]?.kind === 'qopen')) return (u.toks[m + 1] as Tok | undefined)?.start ?? u.end;
     if (x.kind === 'punct' && x.text !== ',') break;
     if (isWord(x) && x.lower === 'that' && m > k) {
       const lead = u.toks[k] as Tok;
       const named = lead.cap || (lead.lower === 'the' && (u.toks[k + 1] as Tok | undefined)?.cap === true);
       // ", however, that …" is a parenthetical before the content.
-      if (PREPOSITIONS.has(lead.lower) || named || lead.text === ',' || /^(him|her|them|us|me|reporters|journalists|lawmakers)$/.test(lead.lower)) {
+      // "told the assembly 18 months ago that …": a time adverbial right before "that" closes the object.
+      const timeBefore = /^(ago|yesterday|today|earlier|later|week|weeks|month|months|year|years|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test((u.toks[m - 1] as Tok).lower);
+      if (PREPOSITIONS.has(lead.lower) || named || timeBefore || lead.text === ',' || /^(him|her|them|us|me|reporters|journalists|lawmakers)$/.test(lead.lower)) {
         return (u.toks[m + 1] as Tok | undefined)?.start ?? u.end;
       }
       break;
@@ -780,7 +845,9 @@ function isTrailingTail(u: Unit, vi: number): boolean {
     else return false;
   }
   const after = u.toks[k];
-  return !after || (after.kind === 'punct' && after.text !== ':') || (isWord(after) && TRAILING_STARTERS.has(after.lower));
+  // "told reporters aboard the plane": a place or time phrase after the addressee ends the attribution
+  // (a following "that" was already ruled out above).
+  return !after || (after.kind === 'punct' && after.text !== ':') || (isWord(after) && (TRAILING_STARTERS.has(after.lower) || PREPOSITIONS.has(after.lower) || after.lower === 'aboard'));
 }
 
 function findEvents(units: Unit[]): Event[] {
@@ -842,7 +909,13 @@ function findEvents(units: Unit[]): Event[] {
         let ce: number;
         let mode: 'after' | 'before';
         if (atStart) {
-          const comma = u.toks.findIndex((x, i) => i > vi && x.text === ',' && x.start >= after.end);
+          let comma = u.toks.findIndex((x, i) => i > vi && x.text === ',' && x.start >= after.end);
+          // "According to Dr. Yusuf, who leads the clinic, CONTENT": skip the relative clause.
+          const rel = u.toks[comma + 1];
+          if (comma >= 0 && isWord(rel) && rel.lower === 'who') {
+            const next = u.toks.findIndex((x, i) => i > comma + 1 && x.text === ',' && !x.inQuote);
+            if (next > 0) comma = next;
+          }
           cs = comma >= 0 ? ((u.toks[comma + 1] as Tok | undefined)?.start ?? u.end) : after.end;
           ce = u.end;
           mode = 'after';
@@ -891,6 +964,17 @@ function findEvents(units: Unit[]): Event[] {
       // Content before the subject: "“…,” he said." / "CONTENT, officials said."
       let cut = -1;
       for (let i = 0; i < u.toks.length; i++) if ((u.toks[i] as Tok).end <= beforeEnd) cut = i;
+      // "“…,” Seoul resident Margie Kim said": a short descriptive phrase between the closing quote and
+      // the name is the speaker's role, not the start of a new clause.
+      if (cut > 0 && parse.ref.type === 'name' && isWord(u.toks[cut]) && parse.roles.length === 0) {
+        let m = cut;
+        while (m > 0 && cut - m < 3 && isWord(u.toks[m]) && !(u.toks[m] as Tok).inQuote && !STOPWORDS.has((u.toks[m] as Tok).lower) &&
+          !DETERMINERS.has((u.toks[m] as Tok).lower) && !REPORTING_VERBS.has((u.toks[m] as Tok).lower)) m--;
+        if (m < cut && u.toks[m]?.kind === 'qclose') {
+          parse = { ...parse, start: (u.toks[m + 1] as Tok).start, roles: [[(u.toks[m + 1] as Tok).start, (u.toks[cut] as Tok).end]] };
+          cut = m;
+        }
+      }
       const lead = cut >= 0 ? (u.toks[cut] as Tok) : undefined;
       const hasBefore = lead !== undefined && (lead.kind === 'qclose' || lead.text === ',' || lead.text === '—') && cut > 0;
       // "…, officials said late Thursday.": a short tail after the verb is not the content.
@@ -904,7 +988,9 @@ function findEvents(units: Unit[]): Event[] {
         local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs: u.end, ce: u.end, mode: 'after', roles: parse.roles, nested: false, list: true });
         continue;
       }
-      if (tail && hasBefore) {
+      // "X, who advises the minister, …": a relative clause never takes content from before the name.
+      const relative = isWord(u.toks[vi - 1]) && (u.toks[vi - 1] as Tok).lower === 'who';
+      if (tail && hasBefore && !relative) {
         local.push({ unit: ui, cue, verbStart, verbEnd, ref: parse.ref, subjStart: parse.start, subjEnd: parse.end, cs: u.start, ce: lead.kind === 'qclose' ? lead.end : lead.start, mode: 'before', roles: parse.roles, nested: false, list: false });
         continue;
       }
@@ -1167,8 +1253,12 @@ const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]
 function trimRegion(text: string, a: number, b: number): [number, number] | null {
   while (a < b && /[\s,:;—–\-]/.test(text[a] ?? '')) a++;
   while (b > a && /[\s,:;.—–\-]/.test(text[b - 1] ?? '')) b--;
-  if (/^that\s/i.test(text.slice(a, a + 5))) a += 5;
+  // A lower-case complementizer is dropped; a capitalised "That" opens quoted speech ("That is why …").
+  if (/^that\s/.test(text.slice(a, a + 5))) a += 5;
   while (a < b && /\s/.test(text[a] ?? '')) a++;
+  // A trailing source note is not content: "…, according to a statement."
+  const note = /,\s*according to (?:a|an|the|his|her|its|their) (?:[\p{L}-]+ ){0,2}(?:statement|report|transcript|release|filing|document|email|letter|post)s?$/iu.exec(text.slice(a, b));
+  if (note) b -= note[0].length;
   // Dangling clause links left by a cut ("…, but", "… and").
   for (;;) {
     const m = /(?:[\s,;—–-]+(?:but|and|while|whereas|although|though|yet|as|so))?[\s,;:—–-]*$/i.exec(text.slice(a, b));
@@ -1256,7 +1346,7 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
       if (isWord(det) && /^(a|an|the)$/.test(det.lower) && run.n === run.s) continue;
       const evidence =
         namedSubjects.has(key) || run.n > run.s || GIVEN_NAME_GENDER.has(normKey(names[0] ?? '')) || rolePrefix(u, run.s) !== null ||
-        ageAfter(u, run.e) || (names.length >= 3 && kind === 'person') || appositiveNameAfterRole(u, run);
+        ageAfter(u, run.e) || (names.length >= 3 && kind === 'person') || appositiveNameAfterRole(u, run) || copularRole(u, run) !== null;
       const surface = u.toks.slice(run.s, run.e).map((t) => t.text).join(' ');
       let ent = reg.person(names, surface, (toks[0] as Tok).start, false);
       if (!ent && evidence && names.length === 1) {
@@ -1280,6 +1370,8 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
           const role = roleText(text, r);
           if (!/^(his|her|their|its)\s/i.test(role)) addRole(ent, role, r[0]);
         }
+        const cop = copularRole(u, run);
+        if (cop) addRole(ent, text.slice(cop[0], cop[1]), cop[0]);
       }
     }
   }
@@ -1557,7 +1649,7 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
       continue;
     }
     // Continuation: an unattributed sentence right after indirect speech in the same paragraph.
-    if (paraSpeaker && paraSpeaker.entity.kind === 'person' && paraSpeaker.para === u.para && paraSpeaker.unit === ui - 1 && paraSpeaker.indirect && !mentionsOtherPerson(u, paraSpeaker.entity, reg) && !hasFirstPerson(u.toks)) {
+    if (paraSpeaker && paraSpeaker.entity.kind === 'person' && paraSpeaker.para === u.para && paraSpeaker.unit === ui - 1 && paraSpeaker.indirect && !mentionsOtherPerson(u, paraSpeaker.entity, reg) && !hasFirstPerson(u.toks) && !hasOwnAttribution(u.toks)) {
       addStatement(paraSpeaker.entity, u.start, u.end, 'indirect', '');
       paraSpeaker = { ...paraSpeaker, unit: ui };
       continue;
@@ -1592,6 +1684,27 @@ export function extractSpeakers(input: AnalysisInput): Speaker[] {
 
 function roleText(text: string, r: RoleSpan): string {
   return r.length === 4 ? `${text.slice(r[0], r[1])} ${text.slice(r[2], r[3])}` : text.slice(r[0], r[1]);
+}
+
+/** "Sharon is the CEO of Hotelied, …": a role stated by a copula right after a clause-initial name. */
+function copularRole(u: Unit, run: Run): [number, number] | null {
+  const prev = u.toks[run.s - 1];
+  if (prev && prev.kind !== 'punct') return null;
+  const be = u.toks[run.e];
+  const det = u.toks[run.e + 1];
+  if (!isWord(be) || !/^(is|was)$/.test(be.lower) || !isWord(det) || !/^(the|a|an)$/.test(det.lower)) return null;
+  let end = -1;
+  let hasRole = false;
+  for (let k = run.e + 2; k < u.toks.length && k - run.e <= 10; k++) {
+    const x = u.toks[k] as Tok;
+    if (!isWord(x) || x.inQuote || /^(who|which|that|whose|before|after|during|since|until|when|and|but)$/.test(x.lower) || (!x.cap && /ing$/.test(x.lower))) break;
+    if (ROLE_NOUNS.has(x.lower)) hasRole = true;
+    else if (!hasRole && k - run.e > 4) return null;
+    end = k;
+  }
+  if (!hasRole || end < 0) return null;
+  while (end > run.e + 1 && isWord(u.toks[end]) && (PREPOSITIONS.has((u.toks[end] as Tok).lower) || PP_GLUE.has((u.toks[end] as Tok).lower))) end--;
+  return [(det as Tok).start, (u.toks[end] as Tok).end];
 }
 
 function addRole(ent: Entity, raw: string, pos: number): void {
@@ -1658,6 +1771,11 @@ function paragraphIsFirstPerson(units: Unit[], para: number): boolean {
   if (toks.some((t) => t.kind === 'qopen')) return false;
   if (toks.filter((t) => t.kind === 'word').length < 6) return false;
   return hasFirstPerson(toks);
+}
+
+/** A sentence with its own "said"/"told" ("Many of them said …") reports someone else, even when its subject is not parsed. */
+function hasOwnAttribution(toks: Tok[]): boolean {
+  return toks.some((t) => t.kind === 'word' && !t.inQuote && /^(said|says|told|tells)$/.test(t.lower));
 }
 
 /** First-person pronouns outside quotations ("US" the country does not count). */

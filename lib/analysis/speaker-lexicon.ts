@@ -58,7 +58,7 @@ export const PHRASAL_PARTICLE: Readonly<Record<string, string>> = PHRASAL;
  * so "he thought about it" or "she feels tired" are not statements.
  */
 export const WEAK_VERBS: ReadonlySet<string> = new Set(
-  words('claim report state write tweet ask think feel hope fear expect mean worry doubt wonder continue post project describe credit blame welcome praise criticize criticise dismiss reject defend accuse charge question answer respond mention'),
+  words('claim report state write tweet ask think feel hope fear expect mean worry doubt wonder continue post project describe credit blame welcome praise criticize criticise dismiss reject defend accuse charge question answer respond mention declare'),
 );
 
 /** Verbs that may stand before their subject in an inverted attribution ("…, said Professor Nam"). */

@@ -300,4 +300,10 @@ describe('extractSpeakers: held-out constructions', () => {
     const s = find(run('The mayor, Karen Holt, said the shelters would stay open, according to a statement.'), 'Karen Holt');
     expect(texts(s)).toEqual(['the shelters would stay open']);
   });
+
+  it('reads an appositive role with a scare-quoted word', () => {
+    const s = find(run('Dana Roe, a writer for the “independent” website Checkly, said the claim was false.'), 'Dana Roe');
+    expect(s?.role).toBe('a writer for the “independent” website Checkly');
+    expect(texts(s)).toEqual(['the claim was false']);
+  });
 });
