@@ -31,6 +31,16 @@ export function cloneDocument(doc: Document): Document {
 const NAMED_PROPERTY_SELECTOR = ['form', 'input', 'button', 'select', 'textarea', 'fieldset', 'output', 'object', 'embed', 'iframe', 'img']
   .map((tag) => `${tag}[name],${tag}[id]`)
   .join(',');
+const NAMED_PROPERTY_TAGS = new Set(['form', 'input', 'button', 'select', 'textarea', 'fieldset', 'output', 'object', 'embed', 'iframe', 'img']);
+
+/** The getter `name` on `proto`'s chain (read through it: an element's own property may be a clobbering child). */
+function findGetter(proto: object, name: string): ((this: Element) => unknown) | null {
+  for (let p: object | null = proto; p; p = Object.getPrototypeOf(p) as object | null) {
+    const get = Object.getOwnPropertyDescriptor(p, name)?.get;
+    if (get) return get as (this: Element) => unknown;
+  }
+  return null;
+}
 
 /**
  * Removes every `name` and `id` attribute that shadows a property of the document or of an element (a form
@@ -45,19 +55,44 @@ export function removeClobberingNames(doc: Document): number {
   const getAttribute = Reflect.get(formProto, 'getAttribute') as Element['getAttribute'];
   const removeAttribute = Reflect.get(formProto, 'removeAttribute') as Element['removeAttribute'];
   let removed = 0;
-  // One selector, one pass over the tree (per-tag lookups would walk it once per tag in jsdom).
-  const elements = callDocument<NodeListOf<Element>>(doc, 'querySelectorAll', NAMED_PROPERTY_SELECTOR);
-  for (let i = 0; i < elements.length; i++) {
-    const el = elements[i]!;
+  const localName = findGetter(formProto, 'localName');
+  const firstChild = findGetter(formProto, 'firstElementChild') as (this: Element) => Element | null;
+  const nextSibling = findGetter(formProto, 'nextElementSibling') as (this: Element) => Element | null;
+  // One walk in document order through prototype getters (named children cannot redirect it) with a tag-name check:
+  // jsdom's selector engine matching 22 compound selectors against every element cost more than the rest of capture's
+  // own DOM work. Attributes change during the walk, the tree does not.
+  if (!localName || !firstChild || !nextSibling) {
+    // DOMs without prototype getters for these (some non-browser DOMs): one selector pass instead.
+    const elements = callDocument<NodeListOf<Element>>(doc, 'querySelectorAll', NAMED_PROPERTY_SELECTOR);
+    for (let i = 0; i < elements.length; i++) removed += removeNames(elements[i]!);
+    return removed;
+  }
+  const root = readDocument(doc, 'documentElement') as Element | null;
+  const stack: Element[] = [];
+  for (let el: Element | null = root; el; ) {
+    if (NAMED_PROPERTY_TAGS.has(localName.call(el) as string)) removed += removeNames(el);
+    const child = firstChild.call(el);
+    if (child) {
+      const next = nextSibling.call(el);
+      if (next && el !== root) stack.push(next);
+      el = child;
+    } else {
+      el = el === root ? null : (nextSibling.call(el) ?? stack.pop() ?? null);
+    }
+  }
+  return removed;
+
+  function removeNames(el: Element): number {
+    let n = 0;
     for (const attr of ['name', 'id']) {
       const value = getAttribute.call(el, attr);
       if (value !== null && value !== '' && (value in docProto || value in formProto)) {
         removeAttribute.call(el, attr);
-        removed++;
+        n++;
       }
     }
+    return n;
   }
-  return removed;
 }
 
 /**
