@@ -1,13 +1,14 @@
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import type { WindowLike } from 'dompurify';
 import type { CapturedArticle } from '../model';
 import { selectDedupeUrl } from './normalize-url';
 import { normalizeDate } from './parse-date-text';
 import { isNodeVisible } from './is-node-visible';
+import { isReaderable } from './is-readerable';
 import { promoteLazyImages } from './promote-lazy-images';
 import { baseUrl, normalizeLang, readPageMetadata, splitAuthors, type PageMetadata } from './read-page-metadata';
 import { sanitizeArticle } from './sanitize-article';
-import { cloneDocument, countElements, readDocument, removeClobberingNames } from './dom-guards';
+import { cloneDocument, countElements, prepareCopy, readDocument, type PageIndex } from './dom-guards';
 import { countWords, hashText, readingMinutes, toPlainText } from './to-plain-text';
 
 /** Default element limit: far above real articles (the largest of the 130 test pages has about 10,000 elements). */
@@ -96,26 +97,27 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
     if (count > maxElems) return tooLarge(count, maxElems);
   }
   // Readability needs a copy it can tear apart. The page's element names must not shadow DOM properties in it
-  // (DOM clobbering can send Readability's tree walk into an endless loop), so they go before anything reads it.
+  // (DOM clobbering can send Readability's tree walk into an endless loop), so they go before anything reads it,
+  // in the walk that also lists the elements the passes below read.
   const clone = options.documentIsCopy ? doc : cloneDocument(doc);
-  removeClobberingNames(clone);
-  const readerable = isProbablyReaderable(clone, { visibilityChecker: isNodeVisible });
-  const meta = readPageMetadata(clone, pageUrl);
-  const base = baseUrl(clone, pageUrl);
+  const index = prepareCopy(clone);
+  const readerable = isReaderable(index, isNodeVisible);
+  const meta = readPageMetadata(clone, pageUrl, index.byTag);
+  const base = baseUrl(index.byTag, pageUrl);
 
   if (ranges.length > 0) {
     const holder = clone.createElement('div');
     for (const range of ranges) holder.appendChild(clone.importNode(range.cloneContents(), true));
     promoteLazyImages(holder);
-    const body = await finishArticle(holder, view, base, meta, pageUrl, { readerable, fromSelection: true });
+    const body = finishArticle(holder, view, base, meta, pageUrl, { readerable, fromSelection: true });
     if (!body.text) return { ok: false, reason: 'empty', message: 'The selection contains no text to save.' };
     return { ok: true, article: body };
   }
 
-  // The page's visible text, for the kept-text ratio: a private copy is about to be torn apart, so count now;
-  // a live page is still intact afterwards, so it is counted there, and only when the extraction is short.
-  const pageTextBefore = options.documentIsCopy ? visibleTextLength(clone) : null;
-  promoteLazyImages(clone);
+  // The page's visible text, for the kept-text ratio, is counted only when the extraction is short. A live page is
+  // still intact then; a private copy is about to be torn apart, so its text is taken now.
+  const pageText = options.documentIsCopy ? takePageText(clone, index) : (exact: boolean) => visibleTextLength(doc, exact);
+  promoteLazyImages(clone, index.byTag);
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
@@ -142,17 +144,16 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
     // "Save anyway" on a page Readability cannot read: keep the whole body (a fresh copy: Readability mangled
     // the first one).
     const fresh = cloneDocument(doc);
-    removeClobberingNames(fresh);
-    promoteLazyImages(fresh);
+    promoteLazyImages(fresh, prepareCopy(fresh).byTag);
     // A frameset page has no <body> (its `body` is the <frameset>): there is no text to keep.
     const body = readDocument(fresh, 'body') as Element | null;
     content = body?.localName === 'body' ? body : null;
     if (!content) return { ok: false, reason: 'empty', message: 'No article text was found on this page.' };
   }
   const merged = mergeReadability(meta, parsed);
-  const article = await finishArticle(content!, view, base, merged, pageUrl, { readerable, fromSelection: false });
+  const article = finishArticle(content!, view, base, merged, pageUrl, { readerable, fromSelection: false });
   if (!article.text) return { ok: false, reason: 'empty', message: 'No article text was found on this page.' };
-  article.probablyArticle = extracted && readerable && keepsEnoughText(article.text, doc, pageTextBefore);
+  article.probablyArticle = extracted && readerable && keepsEnoughText(article.text, pageText);
   if (!article.probablyArticle && !options.force) {
     return {
       ok: false,
@@ -200,14 +201,14 @@ function mergeReadability(meta: PageMetadata, parsed: ReturnType<Readability<Ele
   };
 }
 
-async function finishArticle(
+function finishArticle(
   content: Element,
   view: WindowLike,
   base: string,
   meta: PageMetadata,
   pageUrl: string,
   flags: { readerable: boolean; fromSelection: boolean },
-): Promise<CapturedArticle> {
+): CapturedArticle {
   const root = sanitizeArticle(content, view, base);
   const text = toPlainText(root);
   const html = root.innerHTML;
@@ -221,7 +222,7 @@ async function finishArticle(
     siteName: meta.siteName,
     source: meta.source,
     lang: meta.lang,
-    excerpt: meta.excerpt || (text.split('\n\n')[0] ?? '').slice(0, 300),
+    excerpt: meta.excerpt || firstParagraph(text).slice(0, 300),
     imageUrl: meta.imageUrl || (/^https?:/i.test(firstImage) ? firstImage : ''),
     url: selectDedupeUrl({ canonical: meta.canonical, ogUrl: meta.ogUrl, address: pageUrl }),
     pageUrl,
@@ -229,10 +230,15 @@ async function finishArticle(
     text,
     wordCount,
     readingMinutes: readingMinutes(wordCount),
-    contentHash: await hashText(text),
+    contentHash: hashText(text),
     probablyArticle: flags.readerable,
     fromSelection: flags.fromSelection,
   };
+}
+
+function firstParagraph(text: string): string {
+  const end = text.indexOf('\n\n');
+  return end === -1 ? text : text.slice(0, end);
 }
 
 function selectionRanges(selection: CaptureOptions['selection']): Range[] {
@@ -250,26 +256,43 @@ function selectionRanges(selection: CaptureOptions['selection']): Range[] {
 }
 
 /** Whether the extraction is long (MIN_ARTICLE_CHARS) or kept at least MIN_KEPT_TEXT_RATIO of the page's text. */
-function keepsEnoughText(text: string, liveDoc: Document, pageTextBefore: number | null): boolean {
+function keepsEnoughText(text: string, pageText: (exact: boolean) => number): boolean {
   const kept = countVisible(text);
   if (kept >= MIN_ARTICLE_CHARS) return true;
-  if (pageTextBefore !== null) return pageTextBefore === 0 || kept / pageTextBefore >= MIN_KEPT_TEXT_RATIO;
   // Raw lengths (whitespace included, native .length, no character loop) bound the visible text from above and
   // settle most pages; count characters only when the bound cannot.
-  if (kept >= MIN_KEPT_TEXT_RATIO * visibleTextLength(liveDoc, false)) return true;
-  const visible = visibleTextLength(liveDoc, true);
+  if (kept >= MIN_KEPT_TEXT_RATIO * pageText(false)) return true;
+  const visible = pageText(true);
   return visible === 0 || kept / visible >= MIN_KEPT_TEXT_RATIO;
 }
 
+const HIDDEN_TAGS = ['script', 'style', 'noscript', 'template'] as const;
+
+/**
+ * The page text of a private copy, taken before Readability tears the copy apart and measured only if asked: the
+ * body's text as one string, and the script/style/noscript/template elements in it (Readability detaches them,
+ * their text stays as it was).
+ */
+function takePageText(doc: Document, index: PageIndex): (exact: boolean) => number {
+  const body = readDocument(doc, 'body') as Element | null;
+  if (!body) return () => 0;
+  const text = body.textContent ?? '';
+  const hidden = HIDDEN_TAGS.flatMap((tag) => index.byTag(tag)).filter((el) => body.contains(el));
+  return (exact) => measureText(text, hidden, exact);
+}
+
 /** Non-whitespace characters of the page's text outside script/style: what the reader sees, without a layout. */
-function visibleTextLength(doc: Document, exact = true): number {
+function visibleTextLength(doc: Document, exact: boolean): number {
   const body = readDocument(doc, 'body') as Element | null;
   if (!body) return 0;
-  const measure = exact ? countVisible : (text: string) => text.length;
-  let length = measure(body.textContent ?? '');
   // One pass for all four tags (the same elements as four getElementsByTagName lookups, which walk four times).
-  const hidden = body.querySelectorAll('script,style,noscript,template');
-  for (let i = 0; i < hidden.length; i++) length -= measure(hidden[i]!.textContent ?? '');
+  return measureText(body.textContent ?? '', [...body.querySelectorAll(HIDDEN_TAGS.join(','))], exact);
+}
+
+function measureText(text: string, hidden: readonly Element[], exact: boolean): number {
+  const measure = exact ? countVisible : (value: string) => value.length;
+  let length = measure(text);
+  for (const el of hidden) length -= measure(el.textContent ?? '');
   return Math.max(0, length);
 }
 

@@ -48,9 +48,19 @@ export async function captureHtml(html: string, options: CaptureHtmlOptions): Pr
     throw error;
   } finally {
     page.close();
+    await settleClosedPages();
   }
   if (result.ok || result.reason === 'not-article') return result.article;
   throw new Error(`Cannot capture ${options.url}: ${result.message}`);
+}
+
+/**
+ * Lets jsdom finish closing windows: a closed page's frame loads and load events still sit in the event loop's
+ * timer queue, holding the page. A batch of captures that never gives the loop a turn (capture itself has no
+ * asynchronous step) keeps every page it parsed alive until memory runs out.
+ */
+export function settleClosedPages(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Control characters that never appear at the start of a text file (NUL and C0 controls other than whitespace). */

@@ -1,3 +1,5 @@
+import type { ElementsByTag } from './dom-guards';
+
 /** Title separators, including the en and em dashes Readability 0.6 does not know ("Headline – Site"). */
 const SEPARATOR = / [|\-–—\\/>»] /;
 const SEPARATORS = / [|\-–—\\/>»] /g;
@@ -7,7 +9,7 @@ const HIERARCHICAL = / [\\/>»] /;
  * The headline inside a `<title>` ("Headline | Site" → "Headline"), for pages without a metadata title.
  * Readability's `_getArticleTitle` rules, with en/em dashes as separators as in Readability's later versions.
  */
-export function cleanDocumentTitle(doc: Document): string {
+export function cleanDocumentTitle(doc: Document, byTag: ElementsByTag): string {
   const original = (doc.title ?? '').replace(/\s+/g, ' ').trim();
   let title = original;
   let hierarchical = false;
@@ -20,14 +22,14 @@ export function cleanDocumentTitle(doc: Document): string {
     // Too short: the site name came first ("Site | Headline"), so drop the first part instead.
     if (words(title) < 3) title = original.replace(/^[^|\-–—\\/>»]*[|\-–—\\/>»]/, '');
   } else if (title.includes(': ')) {
-    const headings = [...doc.getElementsByTagName('h1'), ...doc.getElementsByTagName('h2')];
+    const headings = [...byTag('h1'), ...byTag('h2')];
     if (!headings.some((h) => (h.textContent ?? '').trim() === original)) {
       title = original.slice(original.lastIndexOf(':') + 1);
       if (words(title) < 3) title = original.slice(original.indexOf(':') + 1);
       else if (words(original.slice(0, original.indexOf(':'))) > 5) title = original;
     }
   } else if (title.length > 150 || title.length < 15) {
-    const h1s = doc.getElementsByTagName('h1');
+    const h1s = byTag('h1');
     if (h1s.length === 1) title = (h1s[0]!.textContent ?? '').replace(/\s+/g, ' ');
   }
 

@@ -42,35 +42,71 @@ function findGetter(proto: object, name: string): ((this: Element) => unknown) |
   return null;
 }
 
+/** Tags whose elements capture reads after the guard: metadata, lazy images, the readerable check, page text. */
+const INDEXED_TAGS = ['meta', 'script', 'link', 'time', 'base', 'h1', 'h2', 'img', 'source', 'noscript', 'p', 'pre',
+  'article', 'style', 'template'] as const;
+export type IndexedTag = (typeof INDEXED_TAGS)[number];
+const INDEXED = new Set<string>(INDEXED_TAGS);
+
+/** Elements by tag name, in document order, as static arrays (what capture's passes read instead of queries). */
+export type ElementsByTag = (tag: IndexedTag) => readonly Element[];
+
+/** The same answer as a `PageIndex` from `getElementsByTagName`, for a root that was not indexed (a selection). */
+export function elementsByTagName(root: Document | Element): ElementsByTag {
+  return (tag) => Array.from(root.getElementsByTagName(tag));
+}
+
+/** What `prepareCopy` found in a document copy. */
+export interface PageIndex {
+  /** The copy's elements of `tag`, in document order (as `getElementsByTagName` lists them when it ran). */
+  byTag: ElementsByTag;
+  /** The `<div>` parents of `<br>` elements (`div > br`), in the order of their first `<br>`. */
+  brParents: readonly Element[];
+  /** How many clobbering `name`/`id` attributes were removed. */
+  removed: number;
+}
+
 /**
- * Removes every `name` and `id` attribute that shadows a property of the document or of an element (a form
- * included) from `doc`, which must be a private copy. Returns how many were removed. Ids only serve styling and
- * fragment links, which the sanitizer drops anyway; other elements' names and ids shadow nothing.
+ * Prepares a private copy of a page in one walk: removes every `name` and `id` attribute that shadows a property
+ * of the document or of an element (a form included), and lists the elements later passes read, so they need no
+ * queries of their own (in jsdom each `getElementsByTagName`/`querySelectorAll` walks the whole page again, and the
+ * ten of them cost more than the walk). Ids only serve styling and fragment links, which the sanitizer drops anyway;
+ * other elements' names and ids shadow nothing.
  */
-export function removeClobberingNames(doc: Document): number {
+export function prepareCopy(doc: Document): PageIndex {
   const docProto = Object.getPrototypeOf(doc) as object;
   // A form's prototype chain covers HTMLElement, Element, Node, EventTarget and Object too. `in` on the prototypes
   // (not on instances, which named elements shadow) answers without building a name list.
   const formProto = Object.getPrototypeOf(callDocument<Element>(doc, 'createElement', 'form')) as object;
   const getAttribute = Reflect.get(formProto, 'getAttribute') as Element['getAttribute'];
   const removeAttribute = Reflect.get(formProto, 'removeAttribute') as Element['removeAttribute'];
+  const found = new Map<string, Element[]>(INDEXED_TAGS.map((tag) => [tag, []]));
+  const brParents = new Set<Element>();
   let removed = 0;
   const localName = findGetter(formProto, 'localName');
   const firstChild = findGetter(formProto, 'firstElementChild') as (this: Element) => Element | null;
   const nextSibling = findGetter(formProto, 'nextElementSibling') as (this: Element) => Element | null;
-  // One walk in document order through prototype getters (named children cannot redirect it) with a tag-name check:
-  // jsdom's selector engine matching 22 compound selectors against every element cost more than the rest of capture's
-  // own DOM work. Attributes change during the walk, the tree does not.
-  if (!localName || !firstChild || !nextSibling) {
-    // DOMs without prototype getters for these (some non-browser DOMs): one selector pass instead.
+  const parentElement = findGetter(formProto, 'parentElement') as (this: Element) => Element | null;
+  // One walk in document order through prototype getters (named children cannot redirect it) with tag-name checks.
+  // Attributes change during the walk, the tree does not.
+  if (!localName || !firstChild || !nextSibling || !parentElement) {
+    // DOMs without prototype getters for these (some non-browser DOMs): one selector pass, and queries later.
     const elements = callDocument<NodeListOf<Element>>(doc, 'querySelectorAll', NAMED_PROPERTY_SELECTOR);
     for (let i = 0; i < elements.length; i++) removed += removeNames(elements[i]!);
-    return removed;
+    const parents = new Set<Element>();
+    for (const br of callDocument<NodeListOf<Element>>(doc, 'querySelectorAll', 'div > br')) parents.add(br.parentElement!);
+    return { byTag: elementsByTagName(doc), brParents: [...parents], removed };
   }
   const root = readDocument(doc, 'documentElement') as Element | null;
   const stack: Element[] = [];
   for (let el: Element | null = root; el; ) {
-    if (NAMED_PROPERTY_TAGS.has(localName.call(el) as string)) removed += removeNames(el);
+    const tag = localName.call(el) as string;
+    if (NAMED_PROPERTY_TAGS.has(tag)) removed += removeNames(el);
+    if (INDEXED.has(tag)) found.get(tag)!.push(el);
+    else if (tag === 'br') {
+      const parent = parentElement.call(el);
+      if (parent && localName.call(parent) === 'div') brParents.add(parent);
+    }
     const child = firstChild.call(el);
     if (child) {
       const next = nextSibling.call(el);
@@ -80,7 +116,7 @@ export function removeClobberingNames(doc: Document): number {
       el = el === root ? null : (nextSibling.call(el) ?? stack.pop() ?? null);
     }
   }
-  return removed;
+  return { byTag: (tag) => found.get(tag)!, brParents: [...brParents], removed };
 
   function removeNames(el: Element): number {
     let n = 0;
@@ -93,6 +129,11 @@ export function removeClobberingNames(doc: Document): number {
     }
     return n;
   }
+}
+
+/** Removes the clobbering names and ids from a private copy (see `prepareCopy`); returns how many. */
+export function removeClobberingNames(doc: Document): number {
+  return prepareCopy(doc).removed;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { elementsByTagName, type ElementsByTag } from './dom-guards';
+
 const LAZY_SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src'];
 const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset'];
 /** Placeholders that stand in for a lazily loaded image. */
@@ -6,13 +8,12 @@ const PLACEHOLDER = /^data:image\/(?:gif|png|svg\+xml)|(?:blank|spacer|placehold
 /**
  * Makes lazily loaded images real on a (cloned) document: `data-src`-style attributes become `src`/`srcset`,
  * `<source data-srcset>` becomes `srcset`, and an `<img>` in a `<noscript>` replaces the placeholder image before
- * it. Mutates `root`; run it on a clone only.
+ * it. Mutates `root`; run it on a clone only. `byTag` lists `root`'s elements (static lists: noscript unwrapping
+ * changes the tree).
  */
-export function promoteLazyImages(root: Document | Element): void {
-  // Static copies: the loop below changes attributes, and later noscript unwrapping changes the tree.
-  // One selector pass for both tags; each element is handled on its own, so document order is fine.
-  const imgs = [...root.querySelectorAll('img,source')];
-  for (const img of imgs) {
+export function promoteLazyImages(root: Document | Element, byTag: ElementsByTag = elementsByTagName(root)): void {
+  // Each element is handled on its own, so the order of the two lists does not matter.
+  for (const img of [...byTag('img'), ...byTag('source')]) {
     if (!hasDataAttribute(img) && img.hasAttribute('src')) continue; // the common case, checked cheaply
     const src = img.getAttribute('src');
     const needsSrc = !src || PLACEHOLDER.test(src);
@@ -38,7 +39,7 @@ export function promoteLazyImages(root: Document | Element): void {
       if (firstCandidate) img.setAttribute('src', firstCandidate.replace(/,$/, ''));
     }
   }
-  unwrapNoscriptImages(root);
+  unwrapNoscriptImages(byTag('noscript'));
 }
 
 function hasDataAttribute(el: Element): boolean {
@@ -48,8 +49,7 @@ function hasDataAttribute(el: Element): boolean {
 }
 
 /** `<img placeholder><noscript><img real></noscript>` → `<img real>`. */
-function unwrapNoscriptImages(root: Document | Element): void {
-  const noscripts = [...root.getElementsByTagName('noscript')];
+function unwrapNoscriptImages(noscripts: readonly Element[]): void {
   for (const noscript of noscripts) {
     // With scripting off (Node) <noscript> holds elements; on a live page it holds its markup as text.
     const parsedImages = noscript.getElementsByTagName('img').length;

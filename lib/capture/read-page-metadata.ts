@@ -1,5 +1,6 @@
 import type { ArticleMetadata } from '../model';
 import { cleanDocumentTitle } from './clean-document-title';
+import { elementsByTagName, type ElementsByTag } from './dom-guards';
 import { normalizeDate } from './parse-date-text';
 import { readJsonLd } from './read-json-ld';
 import { scanTitleArea } from './scan-title-area';
@@ -19,10 +20,11 @@ export interface PageMetadata extends ArticleMetadata {
  * Dublin Core (`DC.*`, `dcterms.*`), Highwire `citation_*`, Parse.ly, `<link rel=canonical>`, `<html lang>` /
  * content-language, and, when no metadata date exists, the visible dateline under the headline.
  * The precedence of title, byline and site name follows Readability's so results stay comparable;
- * authors prefer JSON-LD's list, then citation_author (one name per tag).
+ * authors prefer JSON-LD's list, then citation_author (one name per tag). `byTag` lists the page's elements (a
+ * `PageIndex` from capture's first walk, else `getElementsByTagName`).
  */
-export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
-  const meta = readMetaTags(doc);
+export function readPageMetadata(doc: Document, pageUrl: string, byTag: ElementsByTag = elementsByTagName(doc)): PageMetadata {
+  const meta = readMetaTags(byTag);
   // The last tag of a key wins, as in Readability (a page listing `name=` then `property=` means the latter).
   const get = (...keys: string[]): string => {
     for (const key of keys) {
@@ -31,7 +33,7 @@ export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
     }
     return '';
   };
-  const jsonLd = readJsonLd(jsonLdScripts(doc));
+  const jsonLd = readJsonLd(jsonLdScripts(byTag));
   const docTitle = clean(doc.title ?? '');
 
   let jsonTitle = '';
@@ -46,7 +48,7 @@ export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
     jsonTitle || get('dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title',
       'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title', 'citation_title'),
   );
-  const title = metaTitle || cleanDocumentTitle(doc) || docTitle;
+  const title = metaTitle || cleanDocumentTitle(doc, byTag) || docTitle;
 
   let authors = jsonLd?.authors.map(clean).filter(Boolean) ?? [];
   // Handles ("CC7567", "@jdoe") are account names, not bylines: let a visible byline replace them.
@@ -69,13 +71,13 @@ export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
       get('article:published_time', 'og:article:published_time', 'dc:date:issued', 'dcterms:issued', 'dc:date',
         'dcterms:date', 'dcterms:created', 'citation_publication_date', 'citation_date', 'parsely-pub-date',
         'pubdate', 'publish-date', 'date', 'sailthru:date', 'weibo:article:create_at', 'datepublished') ||
-      itempropDate(doc, 'datePublished', itemprops),
+      itempropDate(byTag, 'datePublished', itemprops),
   );
   const modified = normalizeDate(
     jsonLd?.dateModified ||
       get('article:modified_time', 'og:updated_time', 'dcterms:modified', 'dc:date:modified', 'last-modified',
         'datemodified') ||
-      itempropDate(doc, 'dateModified', itemprops),
+      itempropDate(byTag, 'dateModified', itemprops),
   );
 
   const publisher = clean(
@@ -87,7 +89,7 @@ export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
   const appName = get('application-name').split(/ [|\-–—:] /)[0] ?? '';
   const siteName = clean(jsonLd?.publisher || get('og:site_name') || appName);
 
-  const area = scanTitleArea(doc, title);
+  const area = scanTitleArea(byTag, title);
   if (authors.length === 0 && area.author) {
     authors = splitAuthors(area.author);
     authorsWeak = true;
@@ -101,7 +103,7 @@ export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
       get('og:locale'),
   );
 
-  const canonical = canonicalHref(doc);
+  const canonical = canonicalHref(byTag);
   const ogUrl = get('og:url');
   const image = jsonLd?.imageUrl || get('og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image',
     'twitter:image:src', 'citation_image');
@@ -120,16 +122,16 @@ export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
     excerpt: clean(jsonLd?.description || get('dc:description', 'dcterm:description', 'dcterms:description',
       'og:description', 'weibo:article:description', 'weibo:webpage:description', 'description',
       'twitter:description', 'citation_abstract')),
-    imageUrl: absolute(image, baseUrl(doc, pageUrl)),
+    imageUrl: absolute(image, baseUrl(byTag, pageUrl)),
     canonical,
     ogUrl,
   };
 }
 
 /** `<meta>` values by normalized key (lower-case, "." → ":", spaces removed); `property` may list several keys. */
-function readMetaTags(doc: Document): Map<string, string[]> {
+function readMetaTags(byTag: ElementsByTag): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const metas = doc.getElementsByTagName('meta');
+  const metas = byTag('meta');
   for (let i = 0; i < metas.length; i++) {
     const el = metas[i]!;
     const content = el.getAttribute('content');
@@ -154,12 +156,12 @@ function readMetaTags(doc: Document): Map<string, string[]> {
   return out;
 }
 
-// Tag-name scans below instead of attribute selectors: a selector engine walks the whole page per query, which
+// Tag-name lists below instead of attribute selectors: a selector engine walks the whole page per query, which
 // in jsdom costs more than the rest of the metadata pass.
 
-function jsonLdScripts(doc: Document): Element[] {
+function jsonLdScripts(byTag: ElementsByTag): Element[] {
   const out: Element[] = [];
-  const scripts = doc.getElementsByTagName('script');
+  const scripts = byTag('script');
   for (let i = 0; i < scripts.length; i++) {
     const type = scripts[i]!.getAttribute('type');
     if (type && type.trim().toLowerCase() === 'application/ld+json') out.push(scripts[i]!);
@@ -167,8 +169,8 @@ function jsonLdScripts(doc: Document): Element[] {
   return out;
 }
 
-function canonicalHref(doc: Document): string {
-  const links = doc.getElementsByTagName('link');
+function canonicalHref(byTag: ElementsByTag): string {
+  const links = byTag('link');
   for (let i = 0; i < links.length; i++) {
     const rel = links[i]!.getAttribute('rel');
     const href = links[i]!.getAttribute('href');
@@ -182,10 +184,10 @@ function canonicalHref(doc: Document): string {
  * `<time itemprop="datePublished" datetime>`. Only <time> elements are scanned: an attribute selector over the
  * whole page costs more than all other metadata together (jsdom).
  */
-function itempropDate(doc: Document, prop: string, cache: Map<string, Element | null>): string {
+function itempropDate(byTag: ElementsByTag, prop: string, cache: Map<string, Element | null>): string {
   if (cache.size === 0) {
     cache.set('', null);
-    const times = doc.getElementsByTagName('time');
+    const times = byTag('time');
     for (let i = 0; i < times.length; i++) {
       const key = times[i]!.getAttribute('itemprop');
       if (key && !cache.has(key)) cache.set(key, times[i]!);
@@ -231,9 +233,9 @@ export function normalizeLang(value: string | undefined): string {
   return /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i.test(tag) ? tag.replace(/_/g, '-').toLowerCase() : '';
 }
 
-/** The document's base URL: `<base href>` resolved against the page URL. */
-export function baseUrl(doc: Document, pageUrl: string): string {
-  const href = doc.getElementsByTagName('base')[0]?.getAttribute('href');
+/** The document's base URL: the first `<base href>` resolved against the page URL. */
+export function baseUrl(byTag: ElementsByTag, pageUrl: string): string {
+  const href = byTag('base')[0]?.getAttribute('href');
   if (href) {
     try {
       return new URL(href, pageUrl).href;

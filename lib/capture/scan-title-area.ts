@@ -1,3 +1,4 @@
+import type { ElementsByTag } from './dom-guards';
 import { parseDateText } from './parse-date-text';
 
 /** What the lines right under (or just above) the headline say: the dateline, a credited source, a byline. */
@@ -25,9 +26,9 @@ const MAX_NODES = 80;
  * visible dateline, a "Source:" credit and an "Author:" label. Only the title area is read: dates elsewhere on
  * the page (today's date in a top bar, dates in a sidebar) say nothing about this article.
  */
-export function scanTitleArea(doc: Document, title: string): TitleArea {
+export function scanTitleArea(byTag: ElementsByTag, title: string): TitleArea {
   const result: TitleArea = { date: null, source: '', author: '' };
-  const heading = findHeading(doc, title);
+  const heading = findHeading(byTag('h1'), title);
   if (!heading) return result;
   let chars = 0;
   let count = 0;
@@ -63,8 +64,7 @@ export function scanTitleArea(doc: Document, title: string): TitleArea {
   return result;
 }
 
-function findHeading(doc: Document, title: string): Element | null {
-  const headings = doc.getElementsByTagName('h1');
+function findHeading(headings: readonly Element[], title: string): Element | null {
   if (headings.length === 0) return null;
   const want = squash(title);
   if (want) {

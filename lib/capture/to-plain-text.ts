@@ -1,3 +1,6 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+
 /** Elements that start a new paragraph in the plain text. */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
@@ -94,11 +97,10 @@ export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / 230));
 }
 
-/** Hex SHA-256 of the UTF-8 text (Web Crypto: browsers and Node ≥ 19). */
-export async function hashText(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  const bytes = new Uint8Array(digest);
-  let hex = '';
-  for (let i = 0; i < bytes.length; i++) hex += bytes[i]!.toString(16).padStart(2, '0');
-  return hex;
+/**
+ * Hex SHA-256 of the UTF-8 text. Synchronous (@noble/hashes): Web Crypto's digest is a promise answered from another
+ * thread, and that round trip cost a capture more than hashing a long article does.
+ */
+export function hashText(text: string): string {
+  return bytesToHex(sha256(new TextEncoder().encode(text)));
 }

@@ -78,7 +78,7 @@ export async function captureText(raw: string, url: string, fileName: string): P
     text,
     wordCount,
     readingMinutes: readingMinutes(wordCount),
-    contentHash: await hashText(text),
+    contentHash: hashText(text),
     probablyArticle: true,
     fromSelection: false,
   };

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import { captureDocument } from '../../lib/capture';
-import { parseHtml } from '../../lib/capture/node';
+import { parseHtml, settleClosedPages } from '../../lib/capture/node';
 
 const ROOT = join(import.meta.dirname, '../..');
 const PAGES = join(ROOT, '../shared/fixtures/readability-pages');
@@ -69,6 +69,7 @@ const runInNode: Runner = async (variant, html) => {
     return performance.now() - start;
   } finally {
     page.close();
+    await settleClosedPages();
   }
 };
 
@@ -100,10 +101,13 @@ async function openBrowserRunner(): Promise<{ run: Runner; close(): Promise<void
   });
   const page = await browser.newPage();
   // Served by the route handler, never by a server: no network, and 127.0.0.1 makes crypto.subtle available.
+  // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs (the median page takes ~3 ms).
+  const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
   await page.route('http://127.0.0.1:9/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><html><body></body></html>' }));
+    route.fulfill({ contentType: 'text/html', headers: isolated, body: '<!DOCTYPE html><html><body></body></html>' }));
   await page.goto('http://127.0.0.1:9/bench.html');
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  if (!(await page.evaluate(() => globalThis.crossOriginIsolated))) throw new Error('bench page is not cross-origin isolated');
   const run: Runner = (variant, html) =>
     page.evaluate(async ({ variant, html, url }) => {
       type Bench = {

@@ -83,8 +83,23 @@ describe('countWords, readingMinutes, hashText', () => {
     expect(readingMinutes(2300)).toBe(10);
   });
 
-  it('hashes UTF-8 text with SHA-256', async () => {
-    expect(await hashText('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(await hashText('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  it('hashes UTF-8 text with SHA-256', () => {
+    expect(hashText('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashText('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('gives the same hash as Web Crypto for any text (lone surrogates, astral characters, block boundaries)', async () => {
+    const webCrypto = async (text: string) =>
+      Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('hex');
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ minLength: 50, maxLength: 130 })), async (text) => {
+        expect(hashText(text)).toBe(await webCrypto(text));
+      }),
+      { numRuns: 300 },
+    );
+    // Padding edges (55/56/64 bytes) and encoder edge cases, named.
+    for (const text of ['a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'a'.repeat(1000), '\ud800 lone', '😀 astral', '科技日报']) {
+      expect(hashText(text), JSON.stringify(text)).toBe(await webCrypto(text));
+    }
   });
 });
