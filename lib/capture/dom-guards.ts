@@ -7,7 +7,7 @@
  */
 
 /** Calls `doc`'s own prototype method `name` (never an instance property a named element could shadow). */
-export function callDocument<R>(doc: Document, name: 'cloneNode' | 'querySelectorAll' | 'getElementsByTagName' | 'createElement' | 'getSelection', ...args: unknown[]): R {
+export function callDocument<R>(doc: Document, name: 'cloneNode' | 'querySelectorAll' | 'getElementsByTagName' | 'createElement' | 'createTreeWalker' | 'getSelection', ...args: unknown[]): R {
   const method: unknown = Reflect.get(Object.getPrototypeOf(doc) as object, name);
   if (typeof method !== 'function') throw new TypeError(`This document has no ${name}()`);
   return Reflect.apply(method, doc, args) as R;
@@ -84,36 +84,29 @@ export function prepareCopy(doc: Document): PageIndex {
   const brParents = new Set<Element>();
   let removed = 0;
   const localName = findGetter(formProto, 'localName');
-  const firstChild = findGetter(formProto, 'firstElementChild') as (this: Element) => Element | null;
-  const nextSibling = findGetter(formProto, 'nextElementSibling') as (this: Element) => Element | null;
   const parentElement = findGetter(formProto, 'parentElement') as (this: Element) => Element | null;
-  // One walk in document order through prototype getters (named children cannot redirect it) with tag-name checks.
-  // Attributes change during the walk, the tree does not.
-  if (!localName || !firstChild || !nextSibling || !parentElement) {
-    // DOMs without prototype getters for these (some non-browser DOMs): one selector pass, and queries later.
+  const root = readDocument(doc, 'documentElement') as Element | null;
+  // One TreeWalker pass in document order with tag-name checks: the walker moves through the tree natively, so named
+  // children cannot redirect it, and it is the cheapest walk in both Chromium and jsdom (where each selector query or
+  // getElementsByTagName walks the whole page again). Attributes change during the walk, the tree does not.
+  const canWalk = root && typeof Reflect.get(docProto, 'createTreeWalker') === 'function';
+  const walker = canWalk ? callDocument<TreeWalker>(doc, 'createTreeWalker', root, 1 /* SHOW_ELEMENT */) : null;
+  const nextNode = walker && (Reflect.get(Object.getPrototypeOf(walker) as object, 'nextNode') as TreeWalker['nextNode'] | undefined);
+  if (!localName || !parentElement || !walker || !nextNode) {
+    // DOMs without these (some non-browser DOMs): one selector pass, and queries later.
     const elements = callDocument<NodeListOf<Element>>(doc, 'querySelectorAll', NAMED_PROPERTY_SELECTOR);
     for (let i = 0; i < elements.length; i++) removed += removeNames(elements[i]!);
     const parents = new Set<Element>();
     for (const br of callDocument<NodeListOf<Element>>(doc, 'querySelectorAll', 'div > br')) parents.add(br.parentElement!);
     return { byTag: elementsByTagName(doc), brParents: [...parents], removed };
   }
-  const root = readDocument(doc, 'documentElement') as Element | null;
-  const stack: Element[] = [];
-  for (let el: Element | null = root; el; ) {
+  for (let el: Element | null = root; el; el = nextNode.call(walker) as Element | null) {
     const tag = localName.call(el) as string;
     if (NAMED_PROPERTY_TAGS.has(tag)) removed += removeNames(el);
     if (INDEXED.has(tag)) found.get(tag)!.push(el);
     else if (tag === 'br') {
       const parent = parentElement.call(el);
       if (parent && localName.call(parent) === 'div') brParents.add(parent);
-    }
-    const child = firstChild.call(el);
-    if (child) {
-      const next = nextSibling.call(el);
-      if (next && el !== root) stack.push(next);
-      el = child;
-    } else {
-      el = el === root ? null : (nextSibling.call(el) ?? stack.pop() ?? null);
     }
   }
   return { byTag: (tag) => found.get(tag)!, brParents: [...brParents], removed };

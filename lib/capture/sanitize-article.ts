@@ -33,26 +33,17 @@ function getPurifier(view: WindowLike, mode: Mode): DOMPurify {
   let purify = pair[mode];
   if (!purify) {
     // Created on first use: a Node capture has a fresh window each time and needs only the in-place one.
-    purify = createPurifier(view);
-    purify.setConfig(mode === 'in-place' ? { ...CONFIG, IN_PLACE: true } : { ...CONFIG, RETURN_DOM: true });
+    purify = createPurifier(view, mode);
     pair[mode] = purify;
   }
   return purify;
 }
 
-function createPurifier(view: WindowLike): DOMPurify {
+function createPurifier(view: WindowLike, mode: Mode): DOMPurify {
   const purify = createDOMPurify(view);
   if (!purify.isSupported) {
     // DOMPurify returns input unchanged when unsupported (linkedom): never let that through silently.
     throw new Error('DOMPurify is not supported by this DOM implementation; refusing to store unsanitized HTML');
-  }
-  // Some DOMs claim support and still sanitize nothing (happy-dom 21: Node.prototype.nodeName is undefined, so
-  // DOMPurify recognizes no element). One canary per window proves this one works. It is built with DOM calls and
-  // sanitized in place: parsing a string would make DOMPurify create a document, which in jsdom (a new window per
-  // page) costs more than sanitizing a short article. Never inserted, so nothing in it loads or runs.
-  // No on* attribute in it: Chromium reports every parsed inline handler as a CSP violation on extension pages.
-  if (!canarySurvives(purify, view)) {
-    throw new Error('DOMPurify does not sanitize in this DOM implementation; refusing to store unsanitized HTML');
   }
   purify.addHook('afterSanitizeAttributes', (node) => {
     // Most article elements (p, em, li …) have no attributes left: skip them before any lookup.
@@ -75,6 +66,15 @@ function createPurifier(view: WindowLike): DOMPurify {
       el.setAttribute('rel', 'noopener noreferrer');
     }
   });
+  purify.setConfig(mode === 'in-place' ? { ...CONFIG, IN_PLACE: true } : { ...CONFIG, RETURN_DOM: true });
+  // Some DOMs claim support and still sanitize nothing (happy-dom 21: Node.prototype.nodeName is undefined, so
+  // DOMPurify recognizes no element). One canary per window, through this instance as configured, proves this one
+  // works. It is built with DOM calls, not parsed from a string: in jsdom (a new window per captured page) parsing
+  // would cost more than sanitizing a short article. Never inserted, so nothing in it loads or runs.
+  // No on* attribute in it: Chromium reports every parsed inline handler as a CSP violation on extension pages.
+  if (!canarySurvives(purify, view)) {
+    throw new Error('DOMPurify does not sanitize in this DOM implementation; refusing to store unsanitized HTML');
+  }
   return purify;
 }
 
@@ -90,12 +90,16 @@ function canarySurvives(purify: DOMPurify, view: WindowLike): boolean {
   const link = make('a', 'd');
   link.setAttribute('href', 'javascript:x()');
   const root = make('div', make('h2', 'a'), make('p', 'b', make('script', 'x()')), make('iframe'), make('p', 'c', link));
+  let sanitized: Element;
   try {
-    purify.sanitize(root, { IN_PLACE: true });
+    // The instance's configuration wins over these options: in place, `root` itself comes back; otherwise the
+    // <body> DOMPurify copied it into. Anything else leaves `root` unsanitized, and the check fails.
+    const result = purify.sanitize(root, { ...CONFIG, RETURN_DOM: true }) as Element | null;
+    sanitized = result === root ? root : (result?.firstElementChild ?? root);
   } catch {
     return false; // DOMPurify refuses a root it cannot recognize
   }
-  return root.innerHTML === '<h2>a</h2><p>b</p><p>c<a>d</a></p>';
+  return sanitized.innerHTML === '<h2>a</h2><p>b</p><p>c<a>d</a></p>';
 }
 
 /**
