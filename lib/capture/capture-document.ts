@@ -6,7 +6,7 @@ import { normalizeDate } from './parse-date-text';
 import { isNodeVisible } from './is-node-visible';
 import { isReaderable } from './is-readerable';
 import { promoteLazyImages } from './promote-lazy-images';
-import { baseUrl, normalizeLang, readPageMetadata, splitAuthors, type PageMetadata } from './read-page-metadata';
+import { baseUrl, isJsonLdScript, normalizeLang, readPageMetadata, splitAuthors, type PageMetadata } from './read-page-metadata';
 import { sanitizeArticle } from './sanitize-article';
 import { cloneDocument, countElements, prepareCopy, readDocument, type PageIndex } from './dom-guards';
 import { countWords, hashText, readingMinutes, toPlainText } from './to-plain-text';
@@ -114,6 +114,7 @@ export async function captureDocument(doc: Document, options: CaptureOptions): P
     return { ok: true, article: body };
   }
 
+  removeScriptsAndStyles(index);
   // The page's visible text, for the kept-text ratio, is counted only when the extraction is short. A live page is
   // still intact then; a private copy is about to be torn apart, so its text is taken now.
   const pageText = options.documentIsCopy ? takePageText(clone, index) : (exact: boolean) => visibleTextLength(doc, exact);
@@ -264,6 +265,15 @@ function keepsEnoughText(text: string, pageText: (exact: boolean) => number): bo
   if (kept >= MIN_KEPT_TEXT_RATIO * pageText(false)) return true;
   const visible = pageText(true);
   return visible === 0 || kept / visible >= MIN_KEPT_TEXT_RATIO;
+}
+
+/**
+ * Readability removes every script and style sheet first thing (after reading JSON-LD); capture does it on its copy
+ * before taking the page text, which then holds no code or CSS to copy and skip. JSON-LD scripts stay for Readability.
+ */
+function removeScriptsAndStyles(index: PageIndex): void {
+  for (const script of index.byTag('script')) if (!isJsonLdScript(script)) script.remove();
+  for (const style of index.byTag('style')) style.remove();
 }
 
 const HIDDEN_TAGS = ['script', 'style', 'noscript', 'template'] as const;

@@ -43,8 +43,8 @@ export function promoteLazyImages(root: Document | Element, byTag: ElementsByTag
 }
 
 function hasDataAttribute(el: Element): boolean {
-  const attrs = el.attributes;
-  for (let i = 0; i < attrs.length; i++) if (attrs[i]!.name.startsWith('data-')) return true;
+  // Names only: `attributes` would make an Attr object per attribute.
+  for (const name of el.getAttributeNames()) if (name.startsWith('data-')) return true;
   return false;
 }
 

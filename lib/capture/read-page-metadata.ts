@@ -160,13 +160,13 @@ function readMetaTags(byTag: ElementsByTag): Map<string, string[]> {
 // in jsdom costs more than the rest of the metadata pass.
 
 function jsonLdScripts(byTag: ElementsByTag): Element[] {
-  const out: Element[] = [];
-  const scripts = byTag('script');
-  for (let i = 0; i < scripts.length; i++) {
-    const type = scripts[i]!.getAttribute('type');
-    if (type && type.trim().toLowerCase() === 'application/ld+json') out.push(scripts[i]!);
-  }
-  return out;
+  return byTag('script').filter(isJsonLdScript);
+}
+
+/** `<script type="application/ld+json">` (type trimmed, any case: a superset of what Readability reads). */
+export function isJsonLdScript(script: Element): boolean {
+  const type = script.getAttribute('type');
+  return type !== null && type.trim().toLowerCase() === 'application/ld+json';
 }
 
 function canonicalHref(byTag: ElementsByTag): string {
