@@ -1,5 +1,6 @@
 import '../../components/clip-library';
 import '../../components/clip-library-tools';
+import '../../components/clip-library-notices';
 import '../../components/clip-live-settings';
 import { formatLibraryLocation, parseLibraryLocation, startLibrary, startLibraryTransfer, startLiveSettings } from '../../lib/messaging/pages';
 import { openArticleStore } from '../../lib/store';

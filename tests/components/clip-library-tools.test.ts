@@ -2,10 +2,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../components/clip-library';
 import '../../components/clip-library-tools';
+import '../../components/clip-library-notices';
 import { toFeedItem } from '../../lib/feed';
 import { createArticleRecord } from '../../lib/store';
 import { makeAnalysis, makeCaptured } from '../lib/store/article-fixtures';
-import type { ClipCaptureProgress, ClipImportReport, ClipLibraryNotices, ClipLibraryTools } from '../../components/clip-library-tools';
+import type { ClipLibraryNotices } from '../../components/clip-library-notices';
+import type { ClipCaptureProgress, ClipImportReport, ClipLibraryTools } from '../../components/clip-library-tools';
 
 async function mountTools(props: Partial<ClipLibraryTools> = {}): Promise<ClipLibraryTools> {
   const el = document.createElement('clip-library-tools');
