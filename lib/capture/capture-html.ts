@@ -6,11 +6,16 @@ import { MAX_HTML_DEPTH, nestsDeeperThan } from './dom-guards';
 
 export interface CaptureHtmlOptions extends Omit<CaptureOptions, 'selection' | 'window' | 'documentIsCopy'> {}
 
-/** A parsed page and its window; call `close()` when done with it. */
+/** A parsed page and its window; await `close()` when done with it. */
 export interface ParsedPage {
   document: Document;
   window: WindowLike;
-  close(): void;
+  /**
+   * Closes the window and gives the event loop a turn: jsdom finishes closing in a later task (a closed page's
+   * frame loads and load events still hold it), so a batch that never yields (capture itself has no asynchronous
+   * step) would keep every page it parsed alive until memory runs out.
+   */
+  close(): Promise<void>;
 }
 
 let purifyWindow: WindowLike | null = null;
@@ -47,20 +52,10 @@ export async function captureHtml(html: string, options: CaptureHtmlOptions): Pr
     }
     throw error;
   } finally {
-    page.close();
-    await settleClosedPages();
+    await page.close();
   }
   if (result.ok || result.reason === 'not-article') return result.article;
   throw new Error(`Cannot capture ${options.url}: ${result.message}`);
-}
-
-/**
- * Lets jsdom finish closing windows: a closed page's frame loads and load events still sit in the event loop's
- * timer queue, holding the page. A batch of captures that never gives the loop a turn (capture itself has no
- * asynchronous step) keeps every page it parsed alive until memory runs out.
- */
-export function settleClosedPages(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Control characters that never appear at the start of a text file (NUL and C0 controls other than whitespace). */
@@ -96,5 +91,12 @@ export function parseHtml(html: string, url: string): ParsedPage {
     window.close();
     throw new Error(`Cannot capture ${url}: the HTML could not be parsed into a document`);
   }
-  return { document, window: window as unknown as WindowLike, close: () => window.close() };
+  return {
+    document,
+    window: window as unknown as WindowLike,
+    close: () => {
+      window.close();
+      return new Promise((resolve) => setImmediate(resolve));
+    },
+  };
 }

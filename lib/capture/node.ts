@@ -4,5 +4,5 @@
  * jsdom into the content script).
  */
 export * from './index';
-export { captureHtml, parseHtml, getPurifyWindow, settleClosedPages } from './capture-html';
+export { captureHtml, parseHtml, getPurifyWindow } from './capture-html';
 export type { CaptureHtmlOptions, ParsedPage } from './capture-html';

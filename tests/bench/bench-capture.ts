@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import { captureDocument } from '../../lib/capture';
-import { parseHtml, settleClosedPages } from '../../lib/capture/node';
+import { parseHtml } from '../../lib/capture/node';
 
 const ROOT = join(import.meta.dirname, '../..');
 const PAGES = join(ROOT, '../shared/fixtures/readability-pages');
@@ -68,8 +68,7 @@ const runInNode: Runner = async (variant, html) => {
     }
     return performance.now() - start;
   } finally {
-    page.close();
-    await settleClosedPages();
+    await page.close();
   }
 };
 

@@ -8,7 +8,9 @@ import type { CapturedArticle } from '../../../lib/model';
 
 const URL_ = 'https://news.example.com/2024/06/story.html';
 const open: ParsedPage[] = [];
-afterEach(() => open.splice(0).forEach((p) => p.close()));
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((p) => p.close()));
+});
 
 function page(html: string, url = URL_): ParsedPage {
   const p = parseHtml(html, url);

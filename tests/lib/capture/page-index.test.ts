@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { elementsByTagName, prepareCopy, type IndexedTag } from '../../../lib/capture/dom-guards';
 import { isNodeVisible } from '../../../lib/capture/is-node-visible';
 import { isReaderable } from '../../../lib/capture/is-readerable';
-import { parseHtml, settleClosedPages } from '../../../lib/capture/node';
+import { parseHtml } from '../../../lib/capture/node';
 
 const PAGES = join(import.meta.dirname, '../../../../shared/fixtures/readability-pages');
 const slugs = readdirSync(PAGES).filter((s) => statSync(join(PAGES, s)).isDirectory()).sort();
@@ -23,8 +23,7 @@ async function withPage<T>(html: string, run: (doc: Document) => T): Promise<T> 
   try {
     return run(page.document);
   } finally {
-    page.close();
-    await settleClosedPages();
+    await page.close();
   }
 }
 

@@ -41,7 +41,7 @@ describe('toPlainText', () => {
     try {
       return toPlainText(page.document.getElementById('r')!);
     } finally {
-      page.close();
+      void page.close();
     }
   };
 
